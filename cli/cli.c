@@ -1,0 +1,182 @@
+/* cli.c - shared command plumbing: diagnostics, options, registry access,
+ * JSON output, import progress. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs(_("diming: error: "), stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs(_("diming: warning: "), stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_fail(const struct err *e)
+{
+	cli_progress_done();
+	cli_error("%s", e->msg[0] ? e->msg : _("unknown error"));
+	return err_exit_status(e->code == ERR_OK ? ERR_DB : e->code);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(_("diming: error: "), stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _(" (see 'diming %s --help')\n"), cmd);
+	return 2;
+}
+
+int cli_help(const char *usage)
+{
+	fputs(usage, stdout);
+	return 0;
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts,
+	       const struct option *longopts, const char *cmd)
+{
+	int c;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (c == '?' || c == ':') {
+		if (optopt && optopt != '?')
+			cli_usage_error(cmd, _("option '-%c' is unknown or needs a value"), optopt);
+		else
+			cli_usage_error(cmd, _("option '%s' is unknown or needs a value"),
+					argv[optind - 1]);
+		return '?';
+	}
+	return c;
+}
+
+int cli_open(struct cli_ctx *ctx)
+{
+	struct err e = ERR_INIT;
+
+	if (ctx->reg_open)
+		return 0;
+	if (reg_open(&ctx->reg, ctx->db_path, &e) < 0)
+		return cli_fail(&e);
+	reg_set_actor(&ctx->reg, ctx->actor);
+	reg_set_command(&ctx->reg, ctx->command_line);
+	ctx->reg_open = 1;
+	return 0;
+}
+
+struct geo_ctx *cli_geo(struct cli_ctx *ctx)
+{
+	struct err e = ERR_INIT;
+
+	if (!ctx->geo) {
+		ctx->geo = geo_ctx_new(&e);
+		if (!ctx->geo)
+			cli_fail(&e);
+	}
+	return ctx->geo;
+}
+
+int cli_write_begin(struct cli_ctx *ctx)
+{
+	struct err e = ERR_INIT;
+	int rc = cli_open(ctx);
+
+	if (rc)
+		return rc;
+	if (reg_begin(&ctx->reg, &e) < 0)
+		return cli_fail(&e);
+	return 0;
+}
+
+int cli_write_commit(struct cli_ctx *ctx, const char *summary)
+{
+	struct err e = ERR_INIT;
+
+	if (reg_audit_append(&ctx->reg, summary, &e) < 0 || reg_commit(&ctx->reg, &e) < 0) {
+		reg_rollback(&ctx->reg);
+		return cli_fail(&e);
+	}
+	return 0;
+}
+
+void cli_write_abort(struct cli_ctx *ctx)
+{
+	reg_rollback(&ctx->reg);
+}
+
+int cli_json_print(json_t *j)
+{
+	int rc = 0;
+
+	if (!j)
+		return 3;
+	if (json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) < 0)
+		rc = 3;
+	fputc('\n', stdout);
+	json_decref(j);
+	return rc;
+}
+
+json_t *cli_json_str_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+static int progress_drawn;
+
+static void on_diag(void *arg, enum imp_severity sev, const char *msg)
+{
+	(void)arg;
+	cli_progress_done();
+	if (sev == IMP_ERROR)
+		cli_error("%s", msg);
+	else
+		cli_warning("%s", msg);
+}
+
+static void on_progress(void *arg, long rows)
+{
+	(void)arg;
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, _("\rdiming: %ld rows read"), rows);
+	progress_drawn = 1;
+}
+
+void cli_progress_done(void)
+{
+	if (progress_drawn) {
+		fputc('\n', stderr);
+		progress_drawn = 0;
+	}
+}
+
+void cli_import_callbacks(struct imp_opts *o)
+{
+	o->diag = on_diag;
+	o->progress = on_progress;
+	o->arg = NULL;
+}

@@ -1,0 +1,142 @@
+/* main.c - diming's entry point: global options and the command table.
+ *
+ *   diming [--db FILE] [--as NAME] <command> [<subcommand>] [options] [args]
+ */
+#include <locale.h>
+#include <pwd.h>
+#include <sqlite3.h>
+#include <spatialite.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+#ifndef DIMING_VERSION
+#define DIMING_VERSION "0.0.0"
+#endif
+
+/* Commands in the order `diming --help` lists them. */
+const struct cli_command cli_commands[] = {
+	{ "init", cmd_init, N_("create a new registry file") },
+	{ "import", cmd_import, N_("load divisions, names, boundaries or monuments from a file") },
+	{ "division", cmd_division, N_("show, list and walk administrative divisions (行政区划)") },
+	{ "audit", cmd_audit, N_("list and verify the audit log") },
+	{ "config", cmd_config, N_("read and set registry settings") },
+	{ NULL, NULL, NULL }
+};
+
+static const char usage[] =
+	N_("usage: diming [--db FILE] [--as NAME] <command> [<args>]\n"
+	   "\n"
+	   "A registry of standard place names (标准地名), administrative divisions\n"
+	   "and boundaries (行政区域界线) with their monuments (界桩).\n"
+	   "\n"
+	   "Global options:\n"
+	   "  --db FILE     the registry file (default $DIMING_DB, else ./diming.sqlite)\n"
+	   "  --as NAME     who is acting, for the audit log (default $DIMING_USER,\n"
+	   "                else the login name)\n"
+	   "  --version     print the versions of diming and its libraries\n"
+	   "  -h, --help    this help; 'diming <command> --help' for a command\n"
+	   "\n"
+	   "Commands:\n");
+
+static void print_help(void)
+{
+	const struct cli_command *c;
+
+	fputs(_(usage), stdout);
+	for (c = cli_commands; c->name; c++)
+		printf("  %-10s %s\n", c->name, _(c->summary));
+}
+
+static void print_version(void)
+{
+	printf("diming %s\n", DIMING_VERSION);
+	printf("SQLite %s\n", sqlite3_libversion());
+	printf("SpatiaLite %s\n", spatialite_version());
+	printf("GEOS %s\n", geo_geos_version());
+	printf("PROJ %s\n", geo_proj_version());
+}
+
+static const char *login_name(void)
+{
+	const char *u = getenv("DIMING_USER");
+	struct passwd *pw;
+
+	if (u && *u)
+		return u;
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_name)
+		return pw->pw_name;
+	u = getenv("USER");
+	return u && *u ? u : "unknown";
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_ctx ctx;
+	const struct cli_command *c;
+	const char *env_db = getenv("DIMING_DB");
+	int i, rc;
+	size_t off = 0;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain("diming", getenv("DIMING_LOCALEDIR") ? getenv("DIMING_LOCALEDIR")
+							  : "/usr/local/share/locale");
+	textdomain("diming");
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.db_path = env_db && *env_db ? env_db : "diming.sqlite";
+	ctx.actor = NULL;
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--as")) {
+			if (i + 1 >= argc) {
+				cli_error(_("option '%s' needs a value"), argv[i]);
+				return 2;
+			}
+			if (argv[i][2] == 'd')
+				ctx.db_path = argv[++i];
+			else
+				ctx.actor = argv[++i];
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			ctx.db_path = argv[i] + 5;
+		} else if (!strncmp(argv[i], "--as=", 5)) {
+			ctx.actor = argv[i] + 5;
+		} else if (!strcmp(argv[i], "--version")) {
+			print_version();
+			return 0;
+		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			print_help();
+			return 0;
+		} else {
+			cli_error(_("unknown option '%s' (see 'diming --help')"), argv[i]);
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		print_help();
+		return 2;
+	}
+	if (!ctx.actor || !*ctx.actor)
+		ctx.actor = login_name();
+	for (c = cli_commands; c->name; c++)
+		if (!strcmp(c->name, argv[i]))
+			break;
+	if (!c->name) {
+		cli_error(_("'%s' is not a diming command (see 'diming --help')"), argv[i]);
+		return 2;
+	}
+	/* The command line as the audit log records it. */
+	for (int k = i; k < argc && off < sizeof(ctx.command_line) - 1; k++)
+		off += (size_t)snprintf(ctx.command_line + off, sizeof(ctx.command_line) - off,
+					"%s%s", k > i ? " " : "", argv[k]);
+	rc = c->fn(&ctx, argc - i, argv + i);
+	if (ctx.reg_open)
+		reg_close(&ctx.reg);
+	geo_ctx_free(ctx.geo);
+	if (fflush(stdout) != 0 && rc == 0)
+		rc = 3;
+	return rc;
+}

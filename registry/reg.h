@@ -1,0 +1,95 @@
+/* reg.h - the registry file: one SQLite + SpatiaLite database.
+ *
+ * A struct reg is one open registry.  reg_create() makes a new file (the
+ * `init` command), reg_open() opens an existing one and applies any forward
+ * migrations.  Transactions belong to the caller (one per user action,
+ * begun and ended in cli/); reg_ functions never commit.
+ */
+#ifndef DIMING_REG_H
+#define DIMING_REG_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "common/err.h"
+
+struct reg {
+	sqlite3 *db;
+	void *sl_cache;      /* SpatiaLite connection cache */
+	char actor[128];     /* who writes: --as, DIMING_USER or the login */
+	char command[256];   /* the command line, for the audit log */
+	int in_tx;
+};
+
+/* The schema version this build writes and expects (PRAGMA user_version). */
+int reg_schema_version(void);
+
+/* Create a new registry at path: SpatiaLite metadata with the SRIDs the
+ * tool needs (4326, 4490, 4491-4554), WAL, the current schema.  Fails with
+ * ERR_USAGE if the file exists.  On success r is open; reg_close() it. */
+int reg_create(struct reg *r, const char *path, struct err *e);
+
+/* Open an existing registry read-write and migrate it forward.  Fails with
+ * ERR_USAGE if there is no file, ERR_DB if it is not a diming registry or
+ * is newer than this build. */
+int reg_open(struct reg *r, const char *path, struct err *e);
+
+/* Close and free everything; a no-op on a closed or zeroed struct reg.  An
+ * open transaction is rolled back. */
+void reg_close(struct reg *r);
+
+/* Set who writes and which command does (both copied, truncated). */
+void reg_set_actor(struct reg *r, const char *actor);
+void reg_set_command(struct reg *r, const char *command);
+
+/* Transactions: BEGIN IMMEDIATE for writes, plain BEGIN for reads. */
+int reg_begin(struct reg *r, struct err *e);
+int reg_begin_read(struct reg *r, struct err *e);
+int reg_commit(struct reg *r, struct err *e);
+void reg_rollback(struct reg *r);
+
+/* Prepare SQL on r (cached statements are the caller's business).  Sets
+ * ERR_DB with SQLite's message on failure. */
+sqlite3_stmt *reg_prepare(struct reg *r, const char *sql, struct err *e);
+
+/* Set ERR_DB from the connection's last error, with a context word. */
+int reg_db_error(struct reg *r, struct err *e, const char *what);
+
+/* Run SQL with no parameters and no result rows (schema, pragmas). */
+int reg_exec(struct reg *r, const char *sql, struct err *e);
+
+/* Config: key/value pairs in the registry (scope tables and the like).
+ * reg_config_get copies the value into out (size n) and returns 1 if set,
+ * 0 if not, -1 on error. */
+int reg_config_get(struct reg *r, const char *key, char *out, size_t n, struct err *e);
+int reg_config_set(struct reg *r, const char *key, const char *value, struct err *e);
+
+/* ---- audit (reg_audit.c) ---- */
+
+/* Append an audit entry for the current actor and command with a one-line
+ * summary.  The entry carries the SHA-256 of the previous entry, so the
+ * log is a chain that `audit verify` can check. */
+int reg_audit_append(struct reg *r, const char *summary, struct err *e);
+
+struct reg_audit_entry {
+	long long id;
+	char at[20];
+	const char *actor;
+	const char *command;
+	const char *summary;
+	const char *prev_hash;
+	const char *hash;
+};
+
+/* Walk entries with id order, optionally since a date/time (YYYY-MM-DD
+ * prefix compare) and for one actor; fn returns non-zero to stop. */
+int reg_audit_each(struct reg *r, const char *since, const char *actor,
+		   int (*fn)(const struct reg_audit_entry *, void *), void *arg,
+		   struct err *e);
+
+/* Verify the chain.  Returns 0 when intact; returns 1 with
+ * *bad_id set to the first entry that was edited, deleted or reordered and
+ * why in e->msg (code ERR_CONFLICT); -1 on a database error. */
+int reg_audit_verify(struct reg *r, long long *bad_id, long long *count, struct err *e);
+
+#endif

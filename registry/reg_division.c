@@ -1,0 +1,370 @@
+/* reg_division.c - administrative divisions: codes, rows, geometry.
+ *
+ * Owns the `division` table.  Codes are normalised here; reading files is
+ * import/'s business, printing is cli/'s.
+ */
+#include "registry/reg_division.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/i18n.h"
+
+static const char sql_get[] =
+	"SELECT d.code, d.name, d.level, d.parent_code, d.valid_from, d.valid_to,"
+	"  d.geom IS NOT NULL, ST_Area(d.geom, 1) / 1e6,"
+	"  (SELECT count(*) FROM division c WHERE c.parent_code = d.code)"
+	" FROM division d WHERE d.code = ?";
+static const char sql_each[] =
+	"SELECT d.code, d.name, d.level, d.parent_code, d.valid_from, d.valid_to,"
+	"  d.geom IS NOT NULL, ST_Area(d.geom, 1) / 1e6,"
+	"  (SELECT count(*) FROM division c WHERE c.parent_code = d.code)"
+	" FROM division d WHERE (?1 IS NULL OR d.parent_code = ?1)"
+	"  AND (?2 IS NULL OR d.level = ?2) ORDER BY d.code";
+static const char sql_insert[] =
+	"INSERT INTO division(code, name, level, parent_code, valid_from, valid_to)"
+	" VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING";
+static const char sql_name[] = "SELECT name FROM division WHERE code = ?";
+static const char sql_rename[] = "UPDATE division SET name = ? WHERE code = ?";
+static const char sql_set_geom[] =
+	"UPDATE division SET geom = GeomFromWKB(?1, 4490), src_srs = ?3 WHERE code = ?2"
+	" AND (geom IS NULL OR NOT ST_Equals(geom, GeomFromWKB(?1, 4490))"
+	"      OR src_srs IS NOT ?3)";
+static const char sql_count[] =
+	"SELECT level, count(*), count(geom) FROM division GROUP BY level";
+
+static const char *const level_names[] = {
+	NULL, "province", "city", "county", "town", "village"
+};
+static const char *const level_labels[] = {
+	NULL, N_("省级"), N_("地级"), N_("县级"), N_("乡级"), N_("村级")
+};
+
+const char *reg_level_name(enum reg_level l)
+{
+	return (l > REG_LEVEL_NONE && l <= REG_LEVEL_VILLAGE) ? level_names[l] : NULL;
+}
+
+const char *reg_level_label(enum reg_level l)
+{
+	return (l > REG_LEVEL_NONE && l <= REG_LEVEL_VILLAGE) ? _(level_labels[l]) : "";
+}
+
+enum reg_level reg_level_parse(const char *s)
+{
+	int i;
+
+	if (!s)
+		return REG_LEVEL_NONE;
+	for (i = REG_LEVEL_PROVINCE; i <= REG_LEVEL_VILLAGE; i++)
+		if (!strcmp(s, level_names[i]) || !strcmp(s, level_labels[i]))
+			return (enum reg_level)i;
+	return REG_LEVEL_NONE;
+}
+
+int reg_code_normalize(const char *in, char out[13], struct err *e)
+{
+	size_t n = in ? strlen(in) : 0, i;
+
+	for (i = 0; i < n; i++)
+		if (in[i] < '0' || in[i] > '9')
+			break;
+	if (n == 0 || i < n || (n != 2 && n != 4 && n != 6 && n != 9 && n != 12))
+		return err_set(e, ERR_INPUT,
+			       _("not a division code (2, 4, 6, 9 or 12 digits): '%s'"),
+			       in ? in : "");
+	memcpy(out, in, n);
+	memset(out + n, '0', 12 - n);
+	out[12] = '\0';
+	if (!strcmp(out, "000000000000") || (out[0] == '0'))
+		return err_set(e, ERR_INPUT, _("not a division code: '%s'"), in);
+	return 0;
+}
+
+static int zeros(const char *s, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++)
+		if (s[i] != '0')
+			return 0;
+	return 1;
+}
+
+enum reg_level reg_code_level(const char code[13])
+{
+	if (zeros(code, 2, 12))
+		return REG_LEVEL_PROVINCE;
+	if (zeros(code, 4, 12))
+		return REG_LEVEL_CITY;
+	if (zeros(code, 6, 12))
+		return REG_LEVEL_COUNTY;
+	if (zeros(code, 9, 12))
+		return REG_LEVEL_TOWN;
+	return REG_LEVEL_VILLAGE;
+}
+
+void reg_code_parent(const char code[13], char out[13])
+{
+	static const size_t keep[] = { 0, 0, 2, 4, 6, 9 };
+	enum reg_level l = reg_code_level(code);
+
+	if (l == REG_LEVEL_PROVINCE) {
+		out[0] = '\0';
+		return;
+	}
+	memcpy(out, code, keep[l]);
+	memset(out + keep[l], '0', 12 - keep[l]);
+	out[12] = '\0';
+}
+
+void reg_code_display(const char code[13], char out[13])
+{
+	size_t n = 12;
+
+	switch (reg_code_level(code)) {
+	case REG_LEVEL_PROVINCE:
+	case REG_LEVEL_CITY:
+	case REG_LEVEL_COUNTY:
+		n = 6;
+		break;
+	case REG_LEVEL_TOWN:
+		n = 9;
+		break;
+	default:
+		break;
+	}
+	memcpy(out, code, n);
+	out[n] = '\0';
+}
+
+static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	snprintf(dst, n, "%s", s ? (const char *)s : "");
+}
+
+static void row_to_division(sqlite3_stmt *st, struct reg_division *d)
+{
+	memset(d, 0, sizeof(*d));
+	copy_col(d->code, sizeof(d->code), st, 0);
+	copy_col(d->name, sizeof(d->name), st, 1);
+	d->level = reg_level_parse((const char *)sqlite3_column_text(st, 2));
+	copy_col(d->parent_code, sizeof(d->parent_code), st, 3);
+	copy_col(d->valid_from, sizeof(d->valid_from), st, 4);
+	copy_col(d->valid_to, sizeof(d->valid_to), st, 5);
+	d->has_geometry = sqlite3_column_int(st, 6);
+	d->area_km2 = sqlite3_column_type(st, 7) == SQLITE_NULL ? NAN
+		      : sqlite3_column_double(st, 7);
+	d->children = sqlite3_column_int(st, 8);
+}
+
+int reg_division_get(struct reg *r, const char *code, struct reg_division *d,
+		     struct err *e)
+{
+	char norm[13];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (reg_code_normalize(code, norm, e) < 0)
+		return -1;
+	st = reg_prepare(r, sql_get, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		row_to_division(st, d);
+		rc = 1;
+	} else if (rc == SQLITE_DONE) {
+		rc = 0;
+	} else {
+		rc = reg_db_error(r, e, _("cannot read division"));
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int reg_division_each(struct reg *r, const char *parent, enum reg_level level,
+		      int (*fn)(const struct reg_division *, void *), void *arg,
+		      struct err *e)
+{
+	char norm[13];
+	struct reg_division d;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (parent && reg_code_normalize(parent, norm, e) < 0)
+		return -1;
+	st = reg_prepare(r, sql_each, e);
+	if (!st)
+		return -1;
+	if (parent)
+		sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
+	if (level != REG_LEVEL_NONE)
+		sqlite3_bind_text(st, 2, reg_level_name(level), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row_to_division(st, &d);
+		if (fn(&d, arg)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return reg_db_error(r, e, _("cannot list divisions"));
+	return 0;
+}
+
+int reg_division_count(struct reg *r, long counts[6], long *with_geometry,
+		       struct err *e)
+{
+	sqlite3_stmt *st = reg_prepare(r, sql_count, e);
+	int rc;
+
+	memset(counts, 0, 6 * sizeof(long));
+	*with_geometry = 0;
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		enum reg_level l = reg_level_parse((const char *)sqlite3_column_text(st, 0));
+
+		counts[l] += sqlite3_column_int64(st, 1);
+		*with_geometry += sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return reg_db_error(r, e, _("cannot count divisions"));
+	return 0;
+}
+
+struct reg_division_writer {
+	struct reg *r;
+	sqlite3_stmt *insert, *name, *rename, *set_geom;
+};
+
+struct reg_division_writer *reg_division_writer_new(struct reg *r, struct err *e)
+{
+	struct reg_division_writer *w = calloc(1, sizeof(*w));
+
+	if (!w) {
+		err_set(e, ERR_NOMEM, _("out of memory"));
+		return NULL;
+	}
+	w->r = r;
+	if (!(w->insert = reg_prepare(r, sql_insert, e)) ||
+	    !(w->name = reg_prepare(r, sql_name, e)) ||
+	    !(w->rename = reg_prepare(r, sql_rename, e)) ||
+	    !(w->set_geom = reg_prepare(r, sql_set_geom, e))) {
+		reg_division_writer_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void reg_division_writer_free(struct reg_division_writer *w)
+{
+	if (!w)
+		return;
+	sqlite3_finalize(w->insert);
+	sqlite3_finalize(w->name);
+	sqlite3_finalize(w->rename);
+	sqlite3_finalize(w->set_geom);
+	free(w);
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int reg_division_exists(struct reg_division_writer *w, const char code[13],
+			struct err *e)
+{
+	int rc;
+
+	sqlite3_bind_text(w->name, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(w->name);
+	sqlite3_reset(w->name);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return reg_db_error(w->r, e, _("cannot read division"));
+}
+
+int reg_division_put(struct reg_division_writer *w, const struct reg_division *d,
+		     int update, enum reg_put_outcome *out, char *old_name,
+		     struct err *e)
+{
+	sqlite3_stmt *st = w->insert;
+	int rc;
+
+	sqlite3_bind_text(st, 1, d->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, reg_level_name(d->level), -1, SQLITE_STATIC);
+	bind_opt(st, 4, d->parent_code);
+	bind_opt(st, 5, d->valid_from);
+	bind_opt(st, 6, d->valid_to);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return reg_db_error(w->r, e, _("cannot write division"));
+	if (sqlite3_changes(w->r->db) == 1) {
+		*out = REG_PUT_INSERTED;
+		return 0;
+	}
+	/* The code exists: same name is a no-op, another name a conflict. */
+	st = w->name;
+	sqlite3_bind_text(st, 1, d->code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return reg_db_error(w->r, e, _("cannot read division"));
+	}
+	if (!strcmp((const char *)sqlite3_column_text(st, 0), d->name)) {
+		sqlite3_reset(st);
+		*out = REG_PUT_UNCHANGED;
+		return 0;
+	}
+	if (old_name)
+		snprintf(old_name, REG_MAX_NAME, "%s", sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (!update) {
+		*out = REG_PUT_CONFLICT;
+		return 0;
+	}
+	st = w->rename;
+	sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, d->code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return reg_db_error(w->r, e, _("cannot write division"));
+	*out = REG_PUT_UPDATED;
+	return 0;
+}
+
+int reg_division_set_geometry(struct reg_division_writer *w, const char code[13],
+			      const unsigned char *wkb, size_t n, const char *src_srs,
+			      int *changed, struct err *e)
+{
+	sqlite3_stmt *st = w->set_geom;
+	int rc;
+
+	sqlite3_bind_blob(st, 1, wkb, (int)n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	bind_opt(st, 3, src_srs);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return reg_db_error(w->r, e, _("cannot write division geometry"));
+	*changed = sqlite3_changes(w->r->db) > 0;
+	return 0;
+}
