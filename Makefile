@@ -45,6 +45,7 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 .PHONY: all deps test unit cli-test asan demo clean bench pot
 .DEFAULT_GOAL := all
+.SECONDARY:
 
 all: $(BUILD)/diming $(BUILD)/libdiming.a $(TEST_BIN)
 

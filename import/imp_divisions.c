@@ -125,16 +125,26 @@ static int put(struct loader *L, struct reg_division *d, const char *where,
 	char old[REG_MAX_NAME], disp[13];
 	int rc;
 
+	uint64_t num = code_num(d->code);
+	int bulk = reg_division_writer_bulk(L->w);
+
+	/* A parent not read yet is checked at the end; in a bulk load the
+	 * table started empty, so only this file can hold it. */
 	if (d->parent_code[0] && !codeset_has(&L->seen, code_num(d->parent_code))) {
-		rc = reg_division_exists(L->w, d->parent_code, e);
+		rc = bulk ? 0 : reg_division_exists(L->w, d->parent_code, e);
 		if (rc < 0)
 			return -1;
 		if (!rc)
 			add_pending(L, d, where);
 	}
-	if (reg_division_put(L->w, d, L->o->update, &out, old, e) < 0)
+	if (bulk && !codeset_has(&L->seen, num)) {
+		if (reg_division_put_new(L->w, d, e) < 0)
+			return err_prefix(e, "%s: ", where);
+		out = REG_PUT_INSERTED;
+	} else if (reg_division_put(L->w, d, L->o->update, &out, old, e) < 0) {
 		return err_prefix(e, "%s: ", where);
-	codeset_add(&L->seen, code_num(d->code));
+	}
+	codeset_add(&L->seen, num);
 	switch (out) {
 	case REG_PUT_INSERTED:
 		L->res->inserted++;
@@ -212,7 +222,12 @@ static int make_division(struct reg_division *d, const char *code, const char *n
 	if (parent && *parent) {
 		if (reg_code_normalize(parent, d->parent_code, e) < 0)
 			return err_prefix(e, _("%s: field 'parent_code': "), where);
-		if (reg_code_level(d->parent_code) >= d->level)
+		/* Cities without counties (东莞 4419, 中山 4420, 儋州 4604) are
+		 * listed again at county level as 441900 under 4419: the same
+		 * division, so the row merges with its parent. */
+		if (!strcmp(d->parent_code, d->code))
+			reg_code_parent(d->code, d->parent_code);
+		else if (reg_code_level(d->parent_code) >= d->level)
 			return err_set(e, ERR_INPUT,
 				       _("%s: field 'parent_code': '%s' is not above '%s'"),
 				       where, parent, code);
@@ -411,6 +426,8 @@ int imp_divisions(struct reg *r, struct geo_ctx *g, const char *path,
 	} else {
 		rc = load_csv(&L, &text, e);
 	}
+	if (rc == 0)
+		rc = reg_division_writer_finish(L.w, e);
 	if (rc == 0)
 		rc = check_pending(&L, e);
 	if (rc == 0 && res->conflicts)

@@ -154,7 +154,7 @@ int reg_create(struct reg *r, const char *path, struct err *e)
 	memset(r, 0, sizeof(*r));
 	if (file_exists(path))
 		return err_set(e, ERR_USAGE, _("registry '%s' already exists"), path);
-	if (connect(r, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, e) < 0)
+	if (connect(r, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, e) < 0)
 		return -1;
 	if (reg_exec(r, "PRAGMA journal_mode=WAL", e) < 0 ||
 	    reg_exec(r, "SELECT InitSpatialMetadata(1, 'NONE')", e) < 0 ||
@@ -177,7 +177,7 @@ int reg_open(struct reg *r, const char *path, struct err *e)
 	if (!file_exists(path))
 		return err_set(e, ERR_USAGE,
 			       _("no registry at '%s' (create one with 'diming init')"), path);
-	if (connect(r, path, SQLITE_OPEN_READWRITE, e) < 0)
+	if (connect(r, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, e) < 0)
 		return -1;
 	st = reg_prepare(r, "SELECT 1 FROM sqlite_master WHERE name='spatial_ref_sys'", e);
 	if (!st) {

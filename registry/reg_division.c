@@ -25,7 +25,13 @@ static const char sql_each[] =
 	"  AND (?2 IS NULL OR d.level = ?2) ORDER BY d.code";
 static const char sql_insert[] =
 	"INSERT INTO division(code, name, level, parent_code, valid_from, valid_to)"
-	" VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING";
+	" VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+static const char sql_is_empty[] = "SELECT NOT EXISTS (SELECT 1 FROM division)";
+static const char sql_drop_indexes[] =
+	"DROP INDEX division_code; DROP INDEX division_parent;";
+static const char sql_create_indexes[] =
+	"CREATE UNIQUE INDEX division_code ON division(code);"
+	"CREATE INDEX division_parent ON division(parent_code);";
 static const char sql_name[] = "SELECT name FROM division WHERE code = ?";
 static const char sql_rename[] = "UPDATE division SET name = ? WHERE code = ?";
 static const char sql_set_geom[] =
@@ -243,6 +249,7 @@ int reg_division_count(struct reg *r, long counts[6], long *with_geometry,
 
 struct reg_division_writer {
 	struct reg *r;
+	int bulk;
 	sqlite3_stmt *insert, *name, *rename, *set_geom;
 };
 
@@ -255,14 +262,40 @@ struct reg_division_writer *reg_division_writer_new(struct reg *r, struct err *e
 		return NULL;
 	}
 	w->r = r;
+	if (!(w->insert = reg_prepare(r, sql_is_empty, e)))
+		goto fail;
+	w->bulk = sqlite3_step(w->insert) == SQLITE_ROW && sqlite3_column_int(w->insert, 0);
+	sqlite3_finalize(w->insert);
+	w->insert = NULL;
+	if (w->bulk && reg_exec(r, sql_drop_indexes, e) < 0)
+		goto fail;
 	if (!(w->insert = reg_prepare(r, sql_insert, e)) ||
 	    !(w->name = reg_prepare(r, sql_name, e)) ||
 	    !(w->rename = reg_prepare(r, sql_rename, e)) ||
-	    !(w->set_geom = reg_prepare(r, sql_set_geom, e))) {
-		reg_division_writer_free(w);
-		return NULL;
-	}
+	    !(w->set_geom = reg_prepare(r, sql_set_geom, e)))
+		goto fail;
 	return w;
+fail:
+	reg_division_writer_free(w);
+	return NULL;
+}
+
+int reg_division_writer_bulk(const struct reg_division_writer *w)
+{
+	return w->bulk;
+}
+
+int reg_division_writer_finish(struct reg_division_writer *w, struct err *e)
+{
+	if (!w->bulk)
+		return 0;
+	w->bulk = 0;
+	if (reg_exec(w->r, sql_create_indexes, e) < 0) {
+		if (sqlite3_extended_errcode(w->r->db) == SQLITE_CONSTRAINT_UNIQUE)
+			return err_set(e, ERR_INPUT, _("the same division code appears twice"));
+		return -1;
+	}
+	return 0;
 }
 
 void reg_division_writer_free(struct reg_division_writer *w)
@@ -299,9 +332,8 @@ int reg_division_exists(struct reg_division_writer *w, const char code[13],
 	return reg_db_error(w->r, e, _("cannot read division"));
 }
 
-int reg_division_put(struct reg_division_writer *w, const struct reg_division *d,
-		     int update, enum reg_put_outcome *out, char *old_name,
-		     struct err *e)
+static int insert(struct reg_division_writer *w, const struct reg_division *d,
+		  struct err *e)
 {
 	sqlite3_stmt *st = w->insert;
 	int rc;
@@ -316,9 +348,41 @@ int reg_division_put(struct reg_division_writer *w, const struct reg_division *d
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return reg_db_error(w->r, e, _("cannot write division"));
-	if (sqlite3_changes(w->r->db) == 1) {
-		*out = REG_PUT_INSERTED;
-		return 0;
+	return sqlite3_changes(w->r->db);
+}
+
+int reg_division_put_new(struct reg_division_writer *w, const struct reg_division *d,
+			 struct err *e)
+{
+	return insert(w, d, e) < 0 ? -1 : 0;
+}
+
+int reg_division_put(struct reg_division_writer *w, const struct reg_division *d,
+		     int update, enum reg_put_outcome *out, char *old_name,
+		     struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* Without the unique index (bulk) look before inserting. */
+	if (w->bulk) {
+		rc = reg_division_exists(w, d->code, e);
+		if (rc < 0)
+			return -1;
+		if (!rc) {
+			if (insert(w, d, e) < 0)
+				return -1;
+			*out = REG_PUT_INSERTED;
+			return 0;
+		}
+	} else {
+		rc = insert(w, d, e);
+		if (rc < 0)
+			return -1;
+		if (rc == 1) {
+			*out = REG_PUT_INSERTED;
+			return 0;
+		}
 	}
 	/* The code exists: same name is a no-op, another name a conflict. */
 	st = w->name;

@@ -69,11 +69,25 @@ enum reg_put_outcome {
 	REG_PUT_CONFLICT         /* same code, other name, and no update */
 };
 
-/* A prepared writer for bulk loads: one per import, freed with _free. */
+/* A prepared writer: one per import, inside the caller's transaction.
+ * When the table is empty at the start (a national load), the writer is
+ * in bulk mode: it drops the code and parent indexes and rebuilds them in
+ * reg_division_writer_finish(), which is several times faster than
+ * keeping them up to date row by row.  In bulk mode the caller must say
+ * which rows it knows to be new (reg_division_put_new) and must not ask
+ * reg_division_exists() before finishing. */
 struct reg_division_writer;
 
 struct reg_division_writer *reg_division_writer_new(struct reg *r, struct err *e);
+int reg_division_writer_bulk(const struct reg_division_writer *w);
+/* Rebuild the indexes of a bulk load (a no-op otherwise); fails with
+ * ERR_INPUT if the load left a code twice. */
+int reg_division_writer_finish(struct reg_division_writer *w, struct err *e);
 void reg_division_writer_free(struct reg_division_writer *w);
+
+/* Insert a division the caller knows is not in the table (bulk loads). */
+int reg_division_put_new(struct reg_division_writer *w, const struct reg_division *d,
+			 struct err *e);
 
 /* Insert or compare one division (code, name, level, parent set; dates
  * optional).  With update set, a different name replaces the stored one.

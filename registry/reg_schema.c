@@ -8,6 +8,8 @@
  */
 #include "registry/reg_schema.h"
 
+#include "place_classes.h"   /* $(BUILD)/gen: REG_PLACE_CLASSES_SQL */
+
 /* v1: config, the audit chain, administrative divisions. */
 static const char v1_foundation[] =
 	"CREATE TABLE config ("
@@ -28,24 +30,226 @@ static const char v1_foundation[] =
 	"BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
 	"BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
-	/* Codes are stored as 12-digit statistical codes (GB/T 2260 padded). */
+	/* Codes are stored as 12-digit statistical codes (GB/T 2260 padded).
+	 * Parent links are checked by reg_division.c on every write rather
+	 * than by a FOREIGN KEY, so a national load can build its indexes
+	 * after the rows (reg_division_writer_new). */
 	"CREATE TABLE division ("
 	"  id          INTEGER PRIMARY KEY,"
-	"  code        TEXT NOT NULL UNIQUE CHECK (length(code) = 12),"
+	"  code        TEXT NOT NULL CHECK (length(code) = 12),"
 	"  name        TEXT NOT NULL,"
 	"  level       TEXT NOT NULL CHECK (level IN"
 	"                ('province','city','county','town','village')),"
-	"  parent_code TEXT REFERENCES division(code) DEFERRABLE INITIALLY DEFERRED,"
+	"  parent_code TEXT,"
 	"  valid_from  TEXT,"
 	"  valid_to    TEXT,"
 	"  src_srs     TEXT"
 	");"
-	"SELECT AddGeometryColumn('division', 'geom', 4490, 'MULTIPOLYGON', 'XY');"
+	"CREATE UNIQUE INDEX division_code ON division(code);"
 	"CREATE INDEX division_parent ON division(parent_code);"
-	"CREATE INDEX division_name ON division(name);";
+	"SELECT AddGeometryColumn('division', 'geom', 4490, 'MULTIPOLYGON', 'XY');"
+	/* SpatiaLite's insert trigger checks every row, even without a
+	 * geometry; rows are inserted bare and get their polygon by UPDATE
+	 * (checked by ggu_division_geom), so check only non-NULL ones. */
+	"DROP TRIGGER ggi_division_geom;"
+	/* ... and its tmi/tmu/tmd triggers stamp geometry_columns_time on
+	 * every row written, which costs more than the row itself. */
+	"DROP TRIGGER tmi_division_geom;"
+	"DROP TRIGGER tmu_division_geom;"
+	"DROP TRIGGER tmd_division_geom;"
+	"CREATE TRIGGER ggi_division_geom BEFORE INSERT ON division"
+	" FOR EACH ROW WHEN NEW.geom IS NOT NULL BEGIN"
+	" SELECT RAISE(ROLLBACK, 'division.geom violates Geometry constraint [geom-type or SRID not allowed]')"
+	" WHERE (SELECT geometry_type FROM geometry_columns"
+	"  WHERE Lower(f_table_name) = Lower('division') AND Lower(f_geometry_column) = Lower('geom')"
+	"  AND GeometryConstraints(NEW.geom, geometry_type, srid) = 1) IS NULL;"
+	" END;";
+
+/* v2: standard place names (标准地名), their classes, other names and
+ * history, the name index that search and the duplicate checks read, and
+ * the approval cases (命名 · 更名 · 销名) that change them.  The class table
+ * comes from data/place-classes.csv, compiled in by
+ * tools/gen_place_classes.sh. */
+static const char v2_names[] =
+	"CREATE TABLE place_class ("
+	"  code       TEXT PRIMARY KEY CHECK (length(code) = 5),"
+	"  name       TEXT NOT NULL UNIQUE,"
+	"  parent     TEXT REFERENCES place_class(code),"
+	"  major      TEXT,"       /* the census major class (12 大类) */
+	"  statutory  INTEGER,"    /* 条例 art. 3 class, 1-8 */
+	"  grp        TEXT,"       /* classes compared by the duplicate checks */
+	"  scope_2022 TEXT,"
+	"  scope_1996 TEXT,"
+	"  aliases    TEXT"        /* other accepted names, ';'-separated */
+	");"
+	REG_PLACE_CLASSES_SQL
+	/* Ids are never reused (AUTOINCREMENT); nothing is ever deleted. */
+	"CREATE TABLE place ("
+	"  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  name          TEXT NOT NULL,"
+	"  zhuanming     TEXT,"
+	"  tongming      TEXT,"
+	"  romanization  TEXT,"
+	"  class_code    TEXT NOT NULL REFERENCES place_class(code),"
+	"  division_code TEXT NOT NULL,"   /* checked by reg_place.c */
+	"  meaning       TEXT,"
+	"  origin        TEXT,"
+	"  history       TEXT,"
+	"  status        TEXT NOT NULL DEFAULT 'current'"
+	"                CHECK (status IN ('current','historical')),"
+	"  valid_from    TEXT,"
+	"  valid_to      TEXT,"
+	"  protected     INTEGER NOT NULL DEFAULT 0,"
+	"  src_srs       TEXT"
+	");"
+	"SELECT AddGeometryColumn('place', 'geom', 4490, 'GEOMETRY', 'XY');"
+	"CREATE INDEX place_division ON place(division_code);"
+	"CREATE INDEX place_name_idx ON place(name);"
+	/* 别名, 简称 and 曾用名, each with its dates. */
+	"CREATE TABLE place_name ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  place_id   INTEGER NOT NULL REFERENCES place(id),"
+	"  name       TEXT NOT NULL,"
+	"  kind       TEXT NOT NULL CHECK (kind IN ('别名','简称','曾用名')),"
+	"  valid_from TEXT,"
+	"  valid_to   TEXT,"
+	"  UNIQUE (place_id, kind, name)"
+	");"
+	/* The append-only history of each place (地名档案). */
+	"CREATE TABLE place_event ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  place_id    INTEGER NOT NULL REFERENCES place(id),"
+	"  on_date     TEXT NOT NULL,"
+	"  kind        TEXT NOT NULL CHECK (kind IN"
+	"                ('registered','named','renamed','cancelled','protected','unprotected','updated')),"
+	"  name        TEXT,"
+	"  old_name    TEXT,"
+	"  case_id     INTEGER,"
+	"  other_place INTEGER REFERENCES place(id),"
+	"  actor       TEXT NOT NULL,"
+	"  at          TEXT NOT NULL,"
+	"  note        TEXT"
+	");"
+	"CREATE INDEX place_event_place ON place_event(place_id);"
+	/* Predecessor -> successor (a new place that replaces others). */
+	"CREATE TABLE place_link ("
+	"  from_place INTEGER NOT NULL REFERENCES place(id),"
+	"  to_place   INTEGER NOT NULL REFERENCES place(id),"
+	"  on_date    TEXT,"
+	"  case_id    INTEGER,"
+	"  PRIMARY KEY (from_place, to_place)"
+	");"
+	"CREATE INDEX place_link_to ON place_link(to_place);"
+	/* Every searchable name: places' standard names (src 'p'), their other
+	 * names ('o') and divisions ('d').  core is the name without its 通名
+	 * as the duplicate rules compare it; pkey/pinit the toneless pinyin and
+	 * initials; ckey the pinyin of core; rname the name reversed. */
+	"CREATE TABLE name_index ("
+	"  id            INTEGER PRIMARY KEY,"
+	"  src           TEXT NOT NULL CHECK (src IN ('p','o','d')),"
+	"  ref           INTEGER NOT NULL,"
+	"  place_id      INTEGER,"
+	"  name          TEXT NOT NULL,"
+	"  kind          TEXT,"
+	"  nchar         INTEGER NOT NULL,"
+	"  core          TEXT NOT NULL,"
+	"  pkey          TEXT NOT NULL,"
+	"  pinit         TEXT NOT NULL,"
+	"  ckey          TEXT NOT NULL,"
+	"  class_code    TEXT NOT NULL,"
+	"  division_code TEXT NOT NULL,"
+	"  current       INTEGER NOT NULL,"
+	"  UNIQUE (src, ref)"
+	");"
+	"CREATE INDEX name_index_name ON name_index(name);"
+	"CREATE INDEX name_index_pkey ON name_index(pkey);"
+	"CREATE INDEX name_index_pinit ON name_index(pinit);"
+	"CREATE INDEX name_index_core ON name_index(core, division_code);"
+	"CREATE INDEX name_index_ckey ON name_index(ckey, division_code);"
+	"CREATE INDEX name_index_place ON name_index(place_id) WHERE place_id IS NOT NULL;"
+	/* One-edit search: a 64-bit hash of each name and of each of its
+	 * one-character deletions (the deletion neighbourhood). */
+	"CREATE TABLE name_fuzzy ("
+	"  h   INTEGER NOT NULL,"
+	"  nid INTEGER NOT NULL,"
+	"  PRIMARY KEY (h, nid)"
+	") WITHOUT ROWID;"
+	/* Divisions whose index rows are stale: the triggers only note the id
+	 * (cheap during a bulk division import); reg_name_index_sync() computes
+	 * the keys. */
+	"CREATE TABLE name_pending (division_id INTEGER PRIMARY KEY);"
+	"INSERT INTO name_pending SELECT id FROM division;"
+	"CREATE TRIGGER name_pending_ins AFTER INSERT ON division BEGIN"
+	" INSERT OR IGNORE INTO name_pending VALUES (NEW.id); END;"
+	"CREATE TRIGGER name_pending_upd AFTER UPDATE OF name, code, valid_to ON division BEGIN"
+	" INSERT OR IGNORE INTO name_pending VALUES (NEW.id); END;"
+	"CREATE TRIGGER name_pending_del AFTER DELETE ON division BEGIN"
+	" INSERT OR IGNORE INTO name_pending VALUES (OLD.id); END;"
+	/* Approval cases: draft -> submitted -> reviewed -> approved | rejected
+	 * -> announced -> filed; withdrawn before approval. */
+	"CREATE TABLE name_case ("
+	"  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  type            TEXT NOT NULL CHECK (type IN ('naming','renaming','cancellation')),"
+	"  state           TEXT NOT NULL CHECK (state IN ('draft','submitted','reviewed',"
+	"                    'approved','rejected','announced','filed','withdrawn')),"
+	"  division_code   TEXT NOT NULL,"
+	"  place_id        INTEGER REFERENCES place(id),"
+	"  proposed_name   TEXT,"
+	"  current_name    TEXT,"
+	"  class_code      TEXT REFERENCES place_class(code),"
+	"  reason          TEXT,"
+	"  applicant       TEXT,"
+	"  lon             REAL,"
+	"  lat             REAL,"
+	"  created_by      TEXT NOT NULL,"
+	"  created_at      TEXT NOT NULL,"
+	"  submitted_by    TEXT,"
+	"  reviewed_by     TEXT,"
+	"  approved_by     TEXT,"
+	"  approved_on     TEXT,"
+	"  authority       TEXT,"
+	"  doc_number      TEXT,"
+	"  override_reason TEXT,"
+	"  announced_on    TEXT,"
+	"  channel         TEXT,"
+	"  filed_on        TEXT,"
+	"  result_place    INTEGER REFERENCES place(id)"
+	");"
+	"CREATE INDEX name_case_state ON name_case(state);"
+	"CREATE TABLE case_event ("
+	"  id      INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES name_case(id),"
+	"  state   TEXT NOT NULL,"
+	"  actor   TEXT NOT NULL,"
+	"  at      TEXT NOT NULL,"
+	"  note    TEXT"
+	");"
+	"CREATE INDEX case_event_case ON case_event(case_id);"
+	/* Reports attached at review: 专家论证, 征求意见, 综合评估, 听证. */
+	"CREATE TABLE case_report ("
+	"  id      INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES name_case(id),"
+	"  kind    TEXT NOT NULL CHECK (kind IN ('expert','consultation','assessment','hearing')),"
+	"  path    TEXT,"
+	"  note    TEXT,"
+	"  actor   TEXT NOT NULL,"
+	"  at      TEXT NOT NULL"
+	");"
+	/* The findings of the last check (at submission, again at approval). */
+	"CREATE TABLE case_finding ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  case_id    INTEGER NOT NULL REFERENCES name_case(id),"
+	"  rule       TEXT NOT NULL,"
+	"  severity   TEXT NOT NULL CHECK (severity IN ('error','warning','info')),"
+	"  message    TEXT NOT NULL,"
+	"  other_place INTEGER,"
+	"  other_name TEXT"
+	");"
+	"CREATE INDEX case_finding_case ON case_finding(case_id);";
 
 const struct reg_migration reg_migrations[] = {
 	{ 1, "foundation: config, audit, divisions", v1_foundation },
+	{ 2, "names: place classes, places, name index, approval cases", v2_names },
 };
 
 const int reg_migration_count = (int)(sizeof(reg_migrations) / sizeof(reg_migrations[0]));

@@ -1,4 +1,5 @@
 /* testlib.c - temp files, fixtures and registries for the Check suites. */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "tests/testlib.h"
 
 #include <ftw.h>
