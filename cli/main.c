@@ -24,6 +24,7 @@ const struct cli_command cli_commands[] = {
 	{ "division", cmd_division, N_("show, list and walk administrative divisions (行政区划)") },
 	{ "audit", cmd_audit, N_("list and verify the audit log") },
 	{ "config", cmd_config, N_("read and set registry settings") },
+	{ "coord", cmd_coord, N_("convert one point between coordinate systems, like cs2cs") },
 	{ NULL, NULL, NULL }
 };
 

@@ -141,16 +141,18 @@ static int ndigits(double v)
 	return n;
 }
 
-/* A coordinate as the user most likely wrote it. */
+/* A coordinate as the user most likely wrote it (12 significant digits:
+ * 9 decimals of a longitude, 3 of a prefixed easting). */
 static const char *num(char *buf, size_t len, double v)
 {
-	snprintf(buf, len, "%.15g", v);
+	snprintf(buf, len, "%.12g", v);
 	return buf;
 }
 
-struct geo_crs_cache *geo_crs_cache_new(PJ_CONTEXT *pj, struct err *e)
+struct geo_crs_cache *geo_crs_cache_new(struct geo_ctx *g, struct err *e)
 {
 	struct geo_crs_cache *cc = calloc(1, sizeof(*cc));
+	PJ_CONTEXT *pj = g->pj;
 
 	if (!cc) {
 		err_set(e, ERR_NOMEM, _("out of memory"));
@@ -374,11 +376,13 @@ static int entry_build(struct geo_crs_cache *cc, const char *srs,
 	code = proj_get_id_code(base, 0);
 	if (auth && code && !strcmp(auth, "EPSG"))
 		en->info.epsg = atoi(code);
+	name = proj_get_name(base);
 	if (en->info.epsg)
 		snprintf(en->info.srs, sizeof(en->info.srs), "EPSG:%d", en->info.epsg);
-	else
+	else if (strlen(srs) < sizeof(en->info.srs))
 		snprintf(en->info.srs, sizeof(en->info.srs), "%s", srs);
-	name = proj_get_name(base);
+	else    /* a long WKT: its name reads better in messages */
+		snprintf(en->info.srs, sizeof(en->info.srs), "'%.60s'", name ? name : "?");
 	snprintf(en->info.name, sizeof(en->info.name), "%s", name ? name : "");
 	en->info.datum = datum_of(pj, base);
 	if (en->info.kind == GEO_CRS_PROJECTED)
@@ -616,7 +620,7 @@ int geo_crs_to_cgcs(struct geo_crs_cache *cc, const struct geo_crs_in *in,
 	static const struct geo_crs_in none = GEO_CRS_IN_INIT;
 	struct geo_crs_info inf;
 	struct crs_entry *en;
-	char key[32], s1[40], s2[40], zt[128];
+	char key[48], s1[40], s2[40], zt[128];
 	const char *srs;
 	PJ_COORD c;
 

@@ -32,17 +32,18 @@
  * shift, keeping latitude and longitude and changing only the ellipsoid.
  * The true datum shift is tens of metres (Beijing 1954 map sheets move
  * by about −29…−62 m in X and −56…+84 m in Y), so such points come back
- * with a caveat in geo_crs_info.  WGS 84 is taken as equal to CGCS2000
- * (PROJ does the same); the two differ by well under a metre in China.
+ * with a caveat in geo_crs_info.  WGS 84 is taken as equal to CGCS2000,
+ * as PROJ does (a null shift, no caveat): CGCS2000 is fixed at epoch
+ * 2000.0, so today's WGS 84 positions differ from it by the plate motion
+ * since then, decimetres up to about a metre.
  */
 #ifndef DIMING_GEO_CRS_H
 #define DIMING_GEO_CRS_H
 
 #include <stddef.h>
 
-#include <proj.h>
-
 #include "common/err.h"
+#include "geo/geo.h"
 
 #define GEO_SRS_CGCS2000 "EPSG:4490"
 
@@ -62,9 +63,9 @@
  * (creating one costs ~5 ms; converting a point with it ~1 µs). */
 struct geo_crs_cache;
 
-/* Create a cache using pj, which must outlive it and stay on one thread.
- * Returns NULL with ERR_NOMEM or ERR_GEO (proj.db unusable). */
-struct geo_crs_cache *geo_crs_cache_new(PJ_CONTEXT *pj, struct err *e);
+/* Create a cache on g's PROJ context; g must outlive it and stay on one
+ * thread.  Returns NULL with ERR_NOMEM or ERR_GEO (proj.db unusable). */
+struct geo_crs_cache *geo_crs_cache_new(struct geo_ctx *g, struct err *e);
 /* Free the cache and its PROJ objects; NULL is a no-op. */
 void geo_crs_cache_free(struct geo_crs_cache *cc);
 
@@ -110,7 +111,7 @@ struct geo_crs_info {
 	enum geo_crs_kind kind;
 	enum geo_datum datum;
 	int epsg;          /* 0 if the srs has no EPSG id */
-	char srs[64];      /* "EPSG:4525", or the first 63 bytes of the srs given */
+	char srs[64];      /* "EPSG:4525", the srs as given, or a long WKT's 'name' */
 	char name[128];    /* "CGCS2000 / 3-degree Gauss-Kruger zone 37" */
 	struct geo_gk gk;
 	int caveat;        /* 1: the datum is not CGCS2000 and the result is approximate */

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/i18n.h"
 
@@ -75,27 +76,28 @@ static int line_length(GEOSContextHandle_t gh, const GEOSGeometry *g, double *su
 	return 0;
 }
 
-int geo_geod_length(GEOSContextHandle_t gh, const GEOSGeometry *g, double *metres,
+int geo_geod_length(struct geo_ctx *g, const GEOSGeometry *geom, double *metres,
 		    struct err *e)
 {
+	GEOSContextHandle_t gh = g->gh;
 	double sum = 0;
 	char *tn = NULL;
-	int type = GEOSGeomTypeId_r(gh, g), i, n;
+	int type = GEOSGeomTypeId_r(gh, geom), i, n;
 
 	switch (type) {
 	case GEOS_LINESTRING:
 	case GEOS_LINEARRING:
-		if (line_length(gh, g, &sum, e))
+		if (line_length(gh, geom, &sum, e))
 			return -1;
 		break;
 	case GEOS_MULTILINESTRING:
-		n = GEOSGetNumGeometries_r(gh, g);
+		n = GEOSGetNumGeometries_r(gh, geom);
 		for (i = 0; i < n; i++)
-			if (line_length(gh, GEOSGetGeometryN_r(gh, g, i), &sum, e))
+			if (line_length(gh, GEOSGetGeometryN_r(gh, geom, i), &sum, e))
 				return -1;
 		break;
 	default:
-		err_set(e, ERR_INPUT, _("geometry is a %s, not a line"), type_name(gh, g, &tn));
+		err_set(e, ERR_INPUT, _("geometry is a %s, not a line"), type_name(gh, geom, &tn));
 		GEOSFree_r(gh, tn);
 		return -1;
 	}
@@ -150,26 +152,27 @@ static int polygon_area(GEOSContextHandle_t gh, const GEOSGeometry *g, double *s
 	return 0;
 }
 
-int geo_geod_area(GEOSContextHandle_t gh, const GEOSGeometry *g, double *m2,
+int geo_geod_area(struct geo_ctx *g, const GEOSGeometry *geom, double *m2,
 		  struct err *e)
 {
+	GEOSContextHandle_t gh = g->gh;
 	double sum = 0;
 	char *tn = NULL;
 	int i, n;
 
-	switch (GEOSGeomTypeId_r(gh, g)) {
+	switch (GEOSGeomTypeId_r(gh, geom)) {
 	case GEOS_POLYGON:
-		if (polygon_area(gh, g, &sum, e))
+		if (polygon_area(gh, geom, &sum, e))
 			return -1;
 		break;
 	case GEOS_MULTIPOLYGON:
-		n = GEOSGetNumGeometries_r(gh, g);
+		n = GEOSGetNumGeometries_r(gh, geom);
 		for (i = 0; i < n; i++)
-			if (polygon_area(gh, GEOSGetGeometryN_r(gh, g, i), &sum, e))
+			if (polygon_area(gh, GEOSGetGeometryN_r(gh, geom, i), &sum, e))
 				return -1;
 		break;
 	default:
-		err_set(e, ERR_INPUT, _("geometry is a %s, not a polygon"), type_name(gh, g, &tn));
+		err_set(e, ERR_INPUT, _("geometry is a %s, not a polygon"), type_name(gh, geom, &tn));
 		GEOSFree_r(gh, tn);
 		return -1;
 	}
@@ -177,84 +180,238 @@ int geo_geod_area(GEOSContextHandle_t gh, const GEOSGeometry *g, double *m2,
 	return 0;
 }
 
-struct to_plane {
+struct geo_line_measure {
 	struct geo_crs_cache *cc;
-	const char *srs;
-	struct err *e;
+	char srs[32];         /* the Gauss-Krüger plane used to pick candidates */
+	size_t n;             /* vertices */
+	double *lon, *lat;    /* CGCS2000 */
+	double *x, *y;        /* plane: easting, northing */
+	double *along;        /* geodesic length from the start to each vertex */
+	unsigned char *brk;   /* brk[i]: no segment from vertex i to i + 1 */
 };
 
-static int to_plane_cb(double *x, double *y, void *userdata)
+void geo_line_measure_free(struct geo_line_measure *m)
 {
-	struct to_plane *tp = userdata;
-
-	return geo_crs_trans_xy(tp->cc, tp->srs, 0, x, y, 1, tp->e) == 0;
+	if (!m)
+		return;
+	free(m->lon);
+	free(m->lat);
+	free(m->x);
+	free(m->y);
+	free(m->along);
+	free(m->brk);
+	free(m);
 }
 
-int geo_geod_point_line_distance(struct geo_crs_cache *cc, GEOSContextHandle_t gh,
-				 double lon, double lat, const GEOSGeometry *line,
-				 double *metres, double *foot_lon, double *foot_lat,
-				 struct err *e)
+/* Append the vertices of one LineString/LinearRing to m. */
+static int append_part(GEOSContextHandle_t gh, const GEOSGeometry *part,
+		       struct geo_line_measure *m, struct err *e)
 {
-	GEOSGeometry *pl = NULL, *pp = NULL;
-	GEOSCoordSequence *near = NULL;
-	struct to_plane tp;
-	char srs[16], *tn = NULL;
-	double px = lon, py = lat, fx, fy;
-	int type = GEOSGeomTypeId_r(gh, line), ret = -1;
+	const GEOSCoordSequence *cs = GEOSGeom_getCoordSeq_r(gh, part);
+	unsigned int n, i;
+
+	if (!cs || !GEOSCoordSeq_getSize_r(gh, cs, &n))
+		return err_set(e, ERR_GEO, _("cannot read the coordinates of a line"));
+	for (i = 0; i < n; i++) {
+		size_t k = m->n++;
+
+		if (!GEOSCoordSeq_getXY_r(gh, cs, i, &m->lon[k], &m->lat[k]))
+			return err_set(e, ERR_GEO, _("cannot read the coordinates of a line"));
+		if (!geo_china_contains(m->lon[k], m->lat[k]))
+			return err_set(e, ERR_INPUT,
+				       _("line vertex %zu at %.9f %.9f lies outside China "
+					 "(lon %g..%g, lat %g..%g)"), k + 1, m->lon[k], m->lat[k],
+				       GEO_CHINA_LON_MIN, GEO_CHINA_LON_MAX,
+				       GEO_CHINA_LAT_MIN, GEO_CHINA_LAT_MAX);
+		m->brk[k] = i + 1 == n;
+		m->along[k] = k == 0 ? 0 : m->brk[k - 1] ? m->along[k - 1]
+			: m->along[k - 1] + geo_geod_distance(m->lon[k - 1], m->lat[k - 1],
+							      m->lon[k], m->lat[k]);
+	}
+	return 0;
+}
+
+/* The 3° zone plane for a longitude: CGCS2000 defines zones 25..45. */
+static void plane_for(double lon, char *srs, size_t len)
+{
+	int z = geo_gk_zone_for_lon(lon, 3);
+
+	z = z < 25 ? 25 : z > 45 ? 45 : z;
+	snprintf(srs, len, "EPSG:%d", geo_gk_epsg(z, 3, 0));
+}
+
+struct geo_line_measure *geo_line_measure_new(struct geo_ctx *g, struct geo_crs_cache *cc,
+					      const GEOSGeometry *line, struct err *e)
+{
+	GEOSContextHandle_t gh = g->gh;
+	struct geo_line_measure *m;
+	char *tn = NULL;
+	int type = GEOSGeomTypeId_r(gh, line), parts, i;
+	int npts = GEOSGetNumCoordinates_r(gh, line);
 
 	if (type != GEOS_LINESTRING && type != GEOS_MULTILINESTRING &&
 	    type != GEOS_LINEARRING) {
 		err_set(e, ERR_INPUT, _("geometry is a %s, not a line"), type_name(gh, line, &tn));
 		GEOSFree_r(gh, tn);
-		return -1;
+		return NULL;
 	}
-	if (GEOSisEmpty_r(gh, line) == 1)
-		return err_set(e, ERR_INPUT, _("the line is empty"));
+	if (npts <= 0) {
+		err_set(e, npts < 0 ? ERR_GEO : ERR_INPUT, _("the line is empty"));
+		return NULL;
+	}
+	m = calloc(1, sizeof(*m));
+	if (!m || !(m->lon = malloc((size_t)npts * sizeof(double))) ||
+	    !(m->lat = malloc((size_t)npts * sizeof(double))) ||
+	    !(m->x = malloc((size_t)npts * sizeof(double))) ||
+	    !(m->y = malloc((size_t)npts * sizeof(double))) ||
+	    !(m->along = malloc((size_t)npts * sizeof(double))) ||
+	    !(m->brk = malloc((size_t)npts))) {
+		err_set(e, ERR_NOMEM, _("out of memory"));
+		goto fail;
+	}
+	m->cc = cc;
+	parts = type == GEOS_MULTILINESTRING ? GEOSGetNumGeometries_r(gh, line) : 1;
+	for (i = 0; i < parts; i++) {
+		const GEOSGeometry *p = type == GEOS_MULTILINESTRING
+			? GEOSGetGeometryN_r(gh, line, i) : line;
+
+		if (append_part(gh, p, m, e))
+			goto fail;
+	}
+	plane_for(m->lon[m->n / 2], m->srs, sizeof(m->srs));
+	memcpy(m->x, m->lon, m->n * sizeof(double));
+	memcpy(m->y, m->lat, m->n * sizeof(double));
+	if (geo_crs_trans_xy(cc, m->srs, 0, m->x, m->y, m->n, e))
+		goto fail;
+	return m;
+fail:
+	geo_line_measure_free(m);
+	return NULL;
+}
+
+double geo_line_measure_length(const struct geo_line_measure *m)
+{
+	return m->n ? m->along[m->n - 1] : 0;
+}
+
+/* Plane distance from (px, py) to segment (ax, ay)-(bx, by); *t gets the
+ * position of the foot along it, 0..1. */
+static double plane_seg(double px, double py, double ax, double ay, double bx, double by,
+			double *t)
+{
+	double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy, u = 0;
+
+	if (l2 > 0) {
+		u = ((px - ax) * dx + (py - ay) * dy) / l2;
+		u = u < 0 ? 0 : u > 1 ? 1 : u;
+	}
+	*t = u;
+	return hypot(px - ax - u * dx, py - ay - u * dy);
+}
+
+/* Foot of the perpendicular from (lon, lat) on the geodesic from vertex i
+ * to i + 1, starting from fraction t: walk along the segment by
+ * D·cos(angle between the segment and the geodesic to the point) until
+ * the step is below 0.1 µm, clamped to the segment's ends. */
+static double seg_foot(const struct geo_line_measure *m, size_t i, double lon, double lat,
+		       double t, double *flon, double *flat, double *s_out)
+{
+	struct geod_geodesicline l;
+	double s, d = 0, plat, plon, azi, azi_p;
+	int it;
+
+	geod_inverseline(&l, cgcs2000(), m->lat[i], m->lon[i], m->lat[i + 1], m->lon[i + 1], 0);
+	s = t * l.s13;
+	for (it = 0; it < 50; it++) {
+		double next;
+
+		geod_position(&l, s, &plat, &plon, &azi);
+		geod_inverse(cgcs2000(), plat, plon, lat, lon, &d, &azi_p, NULL);
+		if (d == 0)
+			break;
+		next = s + d * cos((azi_p - azi) * M_PI / 180.0);
+		next = next < 0 ? 0 : next > l.s13 ? l.s13 : next;
+		if (fabs(next - s) < 1e-7)
+			break;
+		s = next;
+	}
+	geod_position(&l, s, &plat, &plon, NULL);
+	d = geo_geod_distance(lon, lat, plon, plat);
+	*flon = plon;
+	*flat = plat;
+	*s_out = s;
+	return d;
+}
+
+int geo_line_measure_distance(struct geo_line_measure *m, double lon, double lat,
+			      double *metres, double *foot_lon, double *foot_lat,
+			      double *along, struct err *e)
+{
+	double px = lon, py = lat, d0 = HUGE_VAL, best = HUGE_VAL, t, d;
+	double bl = m->lon[0], bt = m->lat[0], ba = 0;
+	size_t i;
+
 	if (!geo_china_contains(lon, lat))
 		return err_set(e, ERR_INPUT,
 			       _("point %.9f %.9f lies outside China (lon %g..%g, lat %g..%g)"),
 			       lon, lat, GEO_CHINA_LON_MIN, GEO_CHINA_LON_MAX,
 			       GEO_CHINA_LAT_MIN, GEO_CHINA_LAT_MAX);
-	/* 73°E..136°E fall in 3° zones 24..45; 24 (72°E) has no CGCS2000 code,
-	 * so the westernmost 0.5° use zone 25 */
-	snprintf(srs, sizeof(srs), "EPSG:%d",
-		 geo_gk_epsg(lon < 73.5 ? 25 : geo_gk_zone_for_lon(lon, 3), 3, 0));
+	if (geo_crs_trans_xy(m->cc, m->srs, 0, &px, &py, 1, e))
+		return -1;
+	if (m->n == 1) {
+		best = geo_geod_distance(lon, lat, bl, bt);
+		goto done;
+	}
+	for (i = 0; i + 1 < m->n; i++) {
+		if (m->brk[i])
+			continue;
+		d = plane_seg(px, py, m->x[i], m->y[i], m->x[i + 1], m->y[i + 1], &t);
+		if (d < d0)
+			d0 = d;
+	}
+	for (i = 0; i + 1 < m->n; i++) {
+		double len2, margin, fl, ft, s;
 
-	tp.cc = cc;
-	tp.srs = srs;
-	tp.e = e;
-	pl = GEOSGeom_transformXY_r(gh, line, to_plane_cb, &tp);
-	if (!pl) {
-		if (e && e->code == ERR_OK)
-			err_set(e, ERR_GEO, _("cannot project the line to %s"), srs);
-		goto out;
+		if (m->brk[i])
+			continue;
+		d = plane_seg(px, py, m->x[i], m->y[i], m->x[i + 1], m->y[i + 1], &t);
+		len2 = (m->x[i + 1] - m->x[i]) * (m->x[i + 1] - m->x[i]) +
+		       (m->y[i + 1] - m->y[i]) * (m->y[i + 1] - m->y[i]);
+		/* plane scale (<1 % within 10° of the CM), a geodesic's bend
+		 * in the plane (1.7 m over 108 km), a metre for good measure */
+		margin = 1.0 + 0.02 * d0 + 1e-8 * len2;
+		if (d > d0 + margin)
+			continue;
+		d = seg_foot(m, i, lon, lat, t, &fl, &ft, &s);
+		if (d < best) {
+			best = d;
+			bl = fl;
+			bt = ft;
+			ba = m->along[i] + s;
+		}
 	}
-	if (geo_crs_trans_xy(cc, srs, 0, &px, &py, 1, e))
-		goto out;
-	pp = GEOSGeom_createPointFromXY_r(gh, px, py);
-	if (!pp) {
-		err_set(e, ERR_GEO, _("cannot create a point"));
-		goto out;
-	}
-	near = GEOSNearestPoints_r(gh, pl, pp);
-	if (!near || !GEOSCoordSeq_getXY_r(gh, near, 0, &fx, &fy)) {
-		err_set(e, ERR_GEO, _("cannot find the nearest point of the line"));
-		goto out;
-	}
-	if (geo_crs_trans_xy(cc, srs, 1, &fx, &fy, 1, e))
-		goto out;
-	*metres = geo_geod_distance(lon, lat, fx, fy);
+done:
+	*metres = best;
 	if (foot_lon)
-		*foot_lon = fx;
+		*foot_lon = bl;
 	if (foot_lat)
-		*foot_lat = fy;
-	ret = 0;
-out:
-	if (near)
-		GEOSCoordSeq_destroy_r(gh, near);
-	if (pp)
-		GEOSGeom_destroy_r(gh, pp);
-	if (pl)
-		GEOSGeom_destroy_r(gh, pl);
-	return ret;
+		*foot_lat = bt;
+	if (along)
+		*along = ba;
+	return 0;
+}
+
+int geo_geod_point_line_distance(struct geo_ctx *g, struct geo_crs_cache *cc,
+				 double lon, double lat, const GEOSGeometry *line,
+				 double *metres, double *foot_lon, double *foot_lat,
+				 struct err *e)
+{
+	struct geo_line_measure *m = geo_line_measure_new(g, cc, line, e);
+	int rc;
+
+	if (!m)
+		return -1;
+	rc = geo_line_measure_distance(m, lon, lat, metres, foot_lon, foot_lat, NULL, e);
+	geo_line_measure_free(m);
+	return rc;
 }
