@@ -63,7 +63,12 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 	opterr = 0;
 	c = getopt_long(argc, argv, shortopts, longopts, NULL);
 	if (c == '?' || c == ':') {
-		if (optopt && optopt != '?')
+		/* For a long option getopt sets optopt to its value, which is
+		 * no option the user typed: name what they typed instead. */
+		if (optind > 0 && !strncmp(argv[optind - 1], "--", 2))
+			cli_usage_error(cmd, _("option '%s' is unknown or needs a value"),
+					argv[optind - 1]);
+		else if (optopt && optopt != '?')
 			cli_usage_error(cmd, _("option '-%c' is unknown or needs a value"), optopt);
 		else
 			cli_usage_error(cmd, _("option '%s' is unknown or needs a value"),

@@ -91,5 +91,6 @@ int cmd_division(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_audit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_coord(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_pinyin(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

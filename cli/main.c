@@ -25,6 +25,7 @@ const struct cli_command cli_commands[] = {
 	{ "audit", cmd_audit, N_("list and verify the audit log") },
 	{ "config", cmd_config, N_("read and set registry settings") },
 	{ "coord", cmd_coord, N_("convert one point between coordinate systems, like cs2cs") },
+	{ "pinyin", cmd_pinyin, N_("romanize a place name (罗马字母拼写)") },
 	{ NULL, NULL, NULL }
 };
 
