@@ -91,6 +91,22 @@ int cmd_division(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_audit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_coord(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_boundary(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_monument(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_import_boundaries(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_import_monuments(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_pinyin(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_inspect(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_hazard(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_name(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_case(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_check(struct cli_ctx *ctx, int argc, char **argv);
+/* `import names` (cmd_import_names.c). */
+int cmd_import_names(struct cli_ctx *ctx, int argc, char **argv);
+/* Bring the name index up to date (divisions loaded since the last
+ * search) in its own write transaction; returns an exit status
+ * (cmd_name.c). */
+int cli_name_index_sync(struct cli_ctx *ctx);
+
 
 #endif

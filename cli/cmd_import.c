@@ -12,7 +12,10 @@ static const char usage[] =
 	N_("usage: diming import <kind> FILE [options]\n"
 	   "\n"
 	   "Kinds:\n"
-	   "  divisions   administrative divisions (CSV code lists, GeoJSON polygons)\n");
+	   "  divisions   administrative divisions (CSV code lists, GeoJSON polygons)\n"
+	   "  names       standard place names (CSV or GeoJSON)\n"
+	   "  boundaries  boundary lines (行政区域界线, GeoJSON)\n"
+	   "  monuments   boundary monuments (界桩, a 界桩成果表 CSV)\n");
 
 static const char usage_divisions[] =
 	N_("usage: diming import divisions FILE [--encoding utf-8|gb18030] [--strict] [--update]\n"
@@ -91,6 +94,9 @@ static const struct {
 	cli_cmd_fn fn;
 } kinds[] = {
 	{ "divisions", import_divisions },
+	{ "boundaries", cmd_import_boundaries },
+	{ "monuments", cmd_import_monuments },
+	{ "names", cmd_import_names },
 	{ NULL, NULL }
 };
 
@@ -99,7 +105,7 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	int i;
 
 	if (argc < 2)
-		return cli_usage_error("import", _("which kind of data? (divisions)"));
+		return cli_usage_error("import", _("which kind of data? (divisions, names, boundaries, monuments)"));
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))
 		return cli_help(_(usage));
 	for (i = 0; kinds[i].kind; i++)

@@ -24,8 +24,15 @@ const struct cli_command cli_commands[] = {
 	{ "division", cmd_division, N_("show, list and walk administrative divisions (行政区划)") },
 	{ "audit", cmd_audit, N_("list and verify the audit log") },
 	{ "config", cmd_config, N_("read and set registry settings") },
+	{ "boundary", cmd_boundary, N_("derive, list and show boundary lines (行政区域界线)") },
+	{ "monument", cmd_monument, N_("show and list boundary monuments (界桩)") },
 	{ "coord", cmd_coord, N_("convert one point between coordinate systems, like cs2cs") },
 	{ "pinyin", cmd_pinyin, N_("romanize a place name (罗马字母拼写)") },
+	{ "inspect", cmd_inspect, N_("joint inspection (联检) of boundary lines from a field survey") },
+	{ "hazard", cmd_hazard, N_("the dispute and hazard ledger (隐患台账) of boundary lines") },
+	{ "name", cmd_name, N_("show, search and trace standard place names (标准地名)") },
+	{ "case", cmd_case, N_("approval cases that name, rename and cancel names (命名·更名·销名)") },
+	{ "check", cmd_check, N_("check proposed or registered names against the naming rules") },
 	{ NULL, NULL, NULL }
 };
 
