@@ -108,5 +108,6 @@ int cmd_import_names(struct cli_ctx *ctx, int argc, char **argv);
  * (cmd_name.c). */
 int cli_name_index_sync(struct cli_ctx *ctx);
 
+int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -33,6 +33,7 @@ const struct cli_command cli_commands[] = {
 	{ "name", cmd_name, N_("show, search and trace standard place names (标准地名)") },
 	{ "case", cmd_case, N_("approval cases that name, rename and cancel names (命名·更名·销名)") },
 	{ "check", cmd_check, N_("check proposed or registered names against the naming rules") },
+	{ "export", cmd_export, N_("export the standard gazetteer (标准地名录), announcements and filings") },
 	{ NULL, NULL, NULL }
 };
 

@@ -389,6 +389,31 @@ static int point_from(struct loader *L, const char *fa, const char *a, const cha
 	return 0;
 }
 
+/* The gazetteer's contract columns (reg_gazetteer.h, `export gazetteer`)
+ * as other names of the import keys, so that an exported CSV or GeoJSON
+ * file loads as it is.  类别代码 goes before 地名类别: the code is exact. */
+static const struct {
+	const char *key, *alias;
+} key_aliases[] = {
+	{ "name", "标准名称" }, { "class", "类别代码" }, { "class", "地名类别" },
+	{ "division_code", "政区代码" }, { "lon", "经度" }, { "lat", "纬度" },
+	{ "romanization", "罗马字母拼写" }, { "meaning", "地名含义" }, { "origin", "地名来历" },
+	{ "history", "历史沿革" }, { "former_names", "曾用名" }, { "zhuanming", "专名" },
+	{ "tongming", "通名" }, { "status", "状态" }, { "valid_to", "销名时间" },
+};
+
+/* The column of key, or of its first contract name present; -1 if none. */
+static int csv_col(const struct imp_csv *c, const char *key)
+{
+	size_t i;
+	int col = imp_csv_col(c, key);
+
+	for (i = 0; col < 0 && i < sizeof(key_aliases) / sizeof(key_aliases[0]); i++)
+		if (!strcmp(key_aliases[i].key, key))
+			col = imp_csv_col(c, key_aliases[i].alias);
+	return col;
+}
+
 static int load_csv(struct loader *L, struct buf *text, struct err *e)
 {
 	struct imp_csv c;
@@ -398,26 +423,26 @@ static int load_csv(struct loader *L, struct buf *text, struct err *e)
 
 	if (imp_csv_open(&c, L->path, text, e) < 0)
 		return -1;
-	cname = imp_csv_col(&c, "name");
-	cclass = imp_csv_col(&c, "class");
-	cdiv = imp_csv_col(&c, "division_code");
-	clon = imp_csv_col(&c, "lon");
-	clat = imp_csv_col(&c, "lat");
-	cx = imp_csv_col(&c, "x");
-	cy = imp_csv_col(&c, "y");
-	croman = imp_csv_col(&c, "romanization");
-	cmean = imp_csv_col(&c, "meaning");
-	corig = imp_csv_col(&c, "origin");
-	chist = imp_csv_col(&c, "history");
-	cformer = imp_csv_col(&c, "former_names");
-	calias = imp_csv_col(&c, "aliases");
-	cshort = imp_csv_col(&c, "short_names");
-	czm = imp_csv_col(&c, "zhuanming");
-	ctm = imp_csv_col(&c, "tongming");
-	cfrom = imp_csv_col(&c, "valid_from");
-	cto = imp_csv_col(&c, "valid_to");
-	cstat = imp_csv_col(&c, "status");
-	cprot = imp_csv_col(&c, "protected");
+	cname = csv_col(&c, "name");
+	cclass = csv_col(&c, "class");
+	cdiv = csv_col(&c, "division_code");
+	clon = csv_col(&c, "lon");
+	clat = csv_col(&c, "lat");
+	cx = csv_col(&c, "x");
+	cy = csv_col(&c, "y");
+	croman = csv_col(&c, "romanization");
+	cmean = csv_col(&c, "meaning");
+	corig = csv_col(&c, "origin");
+	chist = csv_col(&c, "history");
+	cformer = csv_col(&c, "former_names");
+	calias = csv_col(&c, "aliases");
+	cshort = csv_col(&c, "short_names");
+	czm = csv_col(&c, "zhuanming");
+	ctm = csv_col(&c, "tongming");
+	cfrom = csv_col(&c, "valid_from");
+	cto = csv_col(&c, "valid_to");
+	cstat = csv_col(&c, "status");
+	cprot = csv_col(&c, "protected");
 	if (cname < 0 || cclass < 0 || cdiv < 0) {
 		imp_csv_close(&c);
 		return err_set(e, ERR_INPUT,
@@ -492,6 +517,9 @@ static const char *prop(json_t *props, const char *key, struct buf *tmp)
 	json_t *v = json_object_get(props, key), *x;
 	size_t i;
 
+	for (i = 0; !v && i < sizeof(key_aliases) / sizeof(key_aliases[0]); i++)
+		if (!strcmp(key_aliases[i].key, key))
+			v = json_object_get(props, key_aliases[i].alias);
 	buf_clear(tmp);
 	if (json_is_string(v))
 		return json_string_value(v);

@@ -377,11 +377,20 @@ static const char v4_boundaries[] =
 	"  PRIMARY KEY (monument_id, seq)"
 	");";
 
+/* v5: the gazetteer export (reg_gazetteer.c) looks up, for every place,
+ * the approval case behind its current name: an index of only the events
+ * that carry one keeps that look-up free for the many places that were
+ * registered by import. */
+static const char v5_gazetteer[] =
+	"CREATE INDEX place_event_named ON place_event(place_id, on_date)"
+	" WHERE case_id IS NOT NULL AND kind IN ('named', 'renamed');";
+
 const struct reg_migration reg_migrations[] = {
 	{ 1, "foundation: config, audit, divisions", v1_foundation },
 	{ 2, "names: place classes, places, name index, approval cases", v2_names },
 	{ 3, "inspections: rounds, results, hazard ledger", v3_inspections },
 	{ 4, "boundaries: lines, nodes, monuments, reference objects", v4_boundaries },
+	{ 5, "gazetteer: index of the events that name a place by a case", v5_gazetteer },
 };
 
 const int reg_migration_count = (int)(sizeof(reg_migrations) / sizeof(reg_migrations[0]));
