@@ -22,7 +22,7 @@ sqlite3 "$DB" "SELECT '  ' || level || ': ' || count(*) || CASE WHEN count(geom)
 
 say "郁南县"
 "$D" division show 445322
-"$D" division tree 445322 --depth 1 | head -8
+"$D" division tree 445322 --depth 1 | sed -n 1,8p
 echo "  …"
 
 for step in tools/demo.d/*.sh; do

@@ -17,7 +17,7 @@ inspect 445303-445322 445322-445381 --survey data/survey-yunan-sample.csv \
 
 say "the JSON of one monument's result"
 inspect 445303-445322 --survey data/survey-yunan-sample.csv --date 2025-06-18 --json |
-	awk '/"number": "445303-445322-009Q"/ { on = 1 } on { print } on && /^    }/ { exit }'
+	awk '/"number": "445303-445322-009Q"/ { on = 1 } on { print } on && /^    }/ { on = 0 }'
 
 say "the signed reports (HTML, A4) and the updated 界桩登记表 (CSV), saved as round 第四轮联检"
 inspect 445303-445322 --survey data/survey-yunan-sample.csv --date 2025-06-18 --round 第四轮联检 \
