@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "common/i18n.h"
 #include "common/utf8.h"
@@ -46,14 +47,29 @@ int imp_read_text(const char *path, const char *encoding, struct buf *out,
 {
 	struct buf raw = BUF_INIT;
 	FILE *f = fopen(path, "rb");
-	char tmp[65536];
+	struct stat st;
 	size_t n, bad;
 	int utf8 = !encoding || !strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8");
 
 	if (!f)
 		return err_set(e, ERR_INPUT, _("%s: cannot open: %s"), path, strerror(errno));
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		buf_add(&raw, tmp, n);
+	/* Read straight into a buffer of the file's size (one byte more, to
+	 * see the end without growing): growing by doubling would copy a
+	 * national file several times over. */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		buf_grow(&raw, (size_t)st.st_size + 1);
+	for (;;) {
+		size_t room;
+
+		if (raw.cap - raw.len <= 1)
+			buf_grow(&raw, 65536);
+		room = raw.cap - raw.len - 1;
+		n = fread(raw.data + raw.len, 1, room, f);
+		raw.len += n;
+		raw.data[raw.len] = '\0';
+		if (n < room)
+			break;
+	}
 	if (ferror(f)) {
 		fclose(f);
 		buf_release(&raw);

@@ -35,36 +35,58 @@ static uint64_t code_num(const char code[13])
 	return v;
 }
 
+/* The last three digits keep their order: a town and its villages land
+ * side by side, so a file in code order walks the table almost in order
+ * instead of missing the cache on every row. */
 static size_t code_hash(uint64_t v, size_t cap)
 {
-	v ^= v >> 33;
-	v *= 0xff51afd7ed558ccdULL;
-	v ^= v >> 33;
-	return (size_t)v & (cap - 1);
+	uint64_t h = v / 1000;
+
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return (size_t)(h + v % 1000) & (cap - 1);
 }
 
-static void codeset_add(struct codeset *s, uint64_t v)
+/* Make room for n codes without rehashing (at most half full). */
+static void codeset_reserve(struct codeset *s, size_t n)
+{
+	struct codeset t = { NULL, s->cap ? s->cap : 1024, 0 };
+	size_t k;
+
+	while (t.cap < 2 * n)
+		t.cap *= 2;
+	if (t.cap == s->cap)
+		return;
+	t.slot = calloc(t.cap, sizeof(uint64_t));
+	if (!t.slot)
+		abort();
+	for (k = 0; k < s->cap; k++)
+		if (s->slot[k]) {
+			size_t i = code_hash(s->slot[k], t.cap);
+
+			while (t.slot[i])
+				i = (i + 1) & (t.cap - 1);
+			t.slot[i] = s->slot[k];
+			t.n++;
+		}
+	free(s->slot);
+	*s = t;
+}
+
+/* Add v; 1 if it was new, 0 if already there. */
+static int codeset_add(struct codeset *s, uint64_t v)
 {
 	size_t i;
 
-	if ((s->n + 1) * 2 > s->cap) {
-		struct codeset t = { NULL, s->cap ? s->cap * 2 : 1024, 0 };
-		size_t k;
-
-		t.slot = calloc(t.cap, sizeof(uint64_t));
-		if (!t.slot)
-			abort();
-		for (k = 0; k < s->cap; k++)
-			if (s->slot[k])
-				codeset_add(&t, s->slot[k]);
-		free(s->slot);
-		*s = t;
-	}
+	if ((s->n + 1) * 2 > s->cap)
+		codeset_reserve(s, s->n + 1);
 	for (i = code_hash(v, s->cap); s->slot[i]; i = (i + 1) & (s->cap - 1))
 		if (s->slot[i] == v)
-			return;
+			return 0;
 	s->slot[i] = v;
 	s->n++;
+	return 1;
 }
 
 static int codeset_has(const struct codeset *s, uint64_t v)
@@ -79,11 +101,28 @@ static int codeset_has(const struct codeset *s, uint64_t v)
 	return 0;
 }
 
+/* Where a record came from: "FILE:LINE" or "FILE: feature N (id X)".  A
+ * CSV line is formatted only when a message needs it (formatting it for
+ * every row took some 4% of a national load). */
+struct where {
+	const char *path;
+	long line;          /* > 0: not formatted yet */
+	char text[600];
+};
+
+static const char *at(struct where *w)
+{
+	if (w->line > 0) {
+		snprintf(w->text, sizeof(w->text), "%s:%ld", w->path, w->line);
+		w->line = 0;
+	}
+	return w->text;
+}
+
 /* Rows whose parent was not yet known when they were read. */
 struct pending {
 	char code[13], parent[13];
-	long line;
-	char where[64];
+	char where[600];
 };
 
 struct loader {
@@ -93,12 +132,13 @@ struct loader {
 	struct imp_divisions_result *res;
 	struct reg_division_writer *w;
 	struct codeset seen;
+	uint64_t last_parent;  /* known to exist: rows come grouped by parent */
 	struct pending *pend;
 	size_t npend, cappend;
 };
 
 static void add_pending(struct loader *L, const struct reg_division *d,
-			const char *where)
+			struct where *w)
 {
 	struct pending *p;
 
@@ -114,11 +154,11 @@ static void add_pending(struct loader *L, const struct reg_division *d,
 	p = &L->pend[L->npend++];
 	memcpy(p->code, d->code, 13);
 	memcpy(p->parent, d->parent_code, 13);
-	snprintf(p->where, sizeof(p->where), "%s", where);
+	snprintf(p->where, sizeof(p->where), "%s", at(w));
 }
 
-/* Store one division; `where` is "FILE:LINE" or "FILE: feature N". */
-static int put(struct loader *L, struct reg_division *d, const char *where,
+/* Store one division. */
+static int put(struct loader *L, struct reg_division *d, struct where *w,
 	       struct err *e)
 {
 	enum reg_put_outcome out;
@@ -130,21 +170,29 @@ static int put(struct loader *L, struct reg_division *d, const char *where,
 
 	/* A parent not read yet is checked at the end; in a bulk load the
 	 * table started empty, so only this file can hold it. */
-	if (d->parent_code[0] && !codeset_has(&L->seen, code_num(d->parent_code))) {
-		rc = bulk ? 0 : reg_division_exists(L->w, d->parent_code, e);
-		if (rc < 0)
-			return -1;
-		if (!rc)
-			add_pending(L, d, where);
+	if (d->parent_code[0]) {
+		uint64_t parent = code_num(d->parent_code);
+
+		if (parent != L->last_parent) {
+			rc = codeset_has(&L->seen, parent) ? 1
+			     : bulk ? 0 : reg_division_exists(L->w, d->parent_code, e);
+			if (rc < 0)
+				return -1;
+			if (rc)
+				L->last_parent = parent;
+			else
+				add_pending(L, d, w);
+		}
 	}
-	if (bulk && !codeset_has(&L->seen, num)) {
+	if (bulk && codeset_add(&L->seen, num)) {
 		if (reg_division_put_new(L->w, d, e) < 0)
-			return err_prefix(e, "%s: ", where);
+			return err_prefix(e, "%s: ", at(w));
 		out = REG_PUT_INSERTED;
-	} else if (reg_division_put(L->w, d, L->o->update, &out, old, e) < 0) {
-		return err_prefix(e, "%s: ", where);
+	} else {
+		if (reg_division_put(L->w, d, L->o->update, &out, old, e) < 0)
+			return err_prefix(e, "%s: ", at(w));
+		codeset_add(&L->seen, num);
 	}
-	codeset_add(&L->seen, num);
 	switch (out) {
 	case REG_PUT_INSERTED:
 		L->res->inserted++;
@@ -160,7 +208,7 @@ static int put(struct loader *L, struct reg_division *d, const char *where,
 		reg_code_display(d->code, disp);
 		imp_diag(L->o, IMP_ERROR,
 			 _("%s: field 'name': conflict: code %s is '%s' in the registry, '%s' here (use --update to rename)"),
-			 where, disp, old, d->name);
+			 at(w), disp, old, d->name);
 		break;
 	}
 	return 0;
@@ -192,20 +240,23 @@ static int check_pending(struct loader *L, struct err *e)
 
 /* Fill d from code/name/parent/level strings; errors name the field. */
 static int make_division(struct reg_division *d, const char *code, const char *name,
-			 const char *parent, const char *level, const char *where,
+			 const char *parent, const char *level, struct where *w,
 			 struct err *e)
 {
+	size_t n;
+
 	memset(d, 0, sizeof(*d));
 	if (!*code)
-		return err_set(e, ERR_INPUT, _("%s: field 'code': empty"), where);
+		return err_set(e, ERR_INPUT, _("%s: field 'code': empty"), at(w));
 	if (reg_code_normalize(code, d->code, e) < 0)
-		return err_prefix(e, _("%s: field 'code': "), where);
+		return err_prefix(e, _("%s: field 'code': "), at(w));
 	if (!*name)
-		return err_set(e, ERR_INPUT, _("%s: field 'name': empty"), where);
-	if (strlen(name) >= REG_MAX_NAME)
+		return err_set(e, ERR_INPUT, _("%s: field 'name': empty"), at(w));
+	n = strlen(name);
+	if (n >= REG_MAX_NAME)
 		return err_set(e, ERR_INPUT, _("%s: field 'name': longer than %d bytes"),
-			       where, REG_MAX_NAME - 1);
-	snprintf(d->name, sizeof(d->name), "%s", name);
+			       at(w), REG_MAX_NAME - 1);
+	memcpy(d->name, name, n + 1);
 	d->level = reg_code_level(d->code);
 	if (level && *level) {
 		enum reg_level l = reg_level_parse(level);
@@ -213,15 +264,15 @@ static int make_division(struct reg_division *d, const char *code, const char *n
 		if (l == REG_LEVEL_NONE)
 			return err_set(e, ERR_INPUT,
 				       _("%s: field 'level': unknown level '%s' (province, city, county, town, village)"),
-				       where, level);
+				       at(w), level);
 		if (l != d->level)
 			return err_set(e, ERR_INPUT,
 				       _("%s: field 'level': '%s' does not match code '%s' (a %s code)"),
-				       where, level, code, reg_level_name(d->level));
+				       at(w), level, code, reg_level_name(d->level));
 	}
 	if (parent && *parent) {
 		if (reg_code_normalize(parent, d->parent_code, e) < 0)
-			return err_prefix(e, _("%s: field 'parent_code': "), where);
+			return err_prefix(e, _("%s: field 'parent_code': "), at(w));
 		/* Cities without counties (东莞 4419, 中山 4420, 儋州 4604) are
 		 * listed again at county level as 441900 under 4419: the same
 		 * division, so the row merges with its parent. */
@@ -230,19 +281,32 @@ static int make_division(struct reg_division *d, const char *code, const char *n
 		else if (reg_code_level(d->parent_code) >= d->level)
 			return err_set(e, ERR_INPUT,
 				       _("%s: field 'parent_code': '%s' is not above '%s'"),
-				       where, parent, code);
+				       at(w), parent, code);
 	} else {
 		reg_code_parent(d->code, d->parent_code);
 	}
 	return 0;
 }
 
+static size_t count_lines(const char *s, size_t n)
+{
+	const char *end = s + n;
+	size_t lines = 1;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		lines++;
+		s++;
+	}
+	return lines;
+}
+
 static int load_csv(struct loader *L, struct buf *text, struct err *e)
 {
 	struct imp_csv c;
 	int ccode, cname, cparent, clevel, cfrom, cto, rc;
-	char where[64 + 512];
+	struct where w = { L->path, 0, "" };
 
+	codeset_reserve(&L->seen, count_lines(buf_str(text), text->len));
 	if (imp_csv_open(&c, L->path, text, e) < 0)
 		return -1;
 	ccode = imp_csv_col(&c, "code");
@@ -262,23 +326,26 @@ static int load_csv(struct loader *L, struct buf *text, struct err *e)
 		const char *from = imp_csv_get(&c, cfrom), *to = imp_csv_get(&c, cto);
 		long days;
 
-		snprintf(where, sizeof(where), "%s:%ld", L->path, c.line);
+		w.line = c.line;
 		if (make_division(&d, imp_csv_get(&c, ccode), imp_csv_get(&c, cname),
-				  imp_csv_get(&c, cparent), imp_csv_get(&c, clevel), where, e) < 0) {
+				  imp_csv_get(&c, cparent), imp_csv_get(&c, clevel), &w, e) < 0) {
 			rc = -1;
 			break;
 		}
 		if (*from && clock_parse_date(from, &days, e) < 0) {
-			rc = err_prefix(e, _("%s: field 'valid_from': "), where);
+			rc = err_prefix(e, _("%s: field 'valid_from': "), at(&w));
 			break;
 		}
 		if (*to && clock_parse_date(to, &days, e) < 0) {
-			rc = err_prefix(e, _("%s: field 'valid_to': "), where);
+			rc = err_prefix(e, _("%s: field 'valid_to': "), at(&w));
 			break;
 		}
-		snprintf(d.valid_from, sizeof(d.valid_from), "%s", from);
-		snprintf(d.valid_to, sizeof(d.valid_to), "%s", to);
-		if (put(L, &d, where, e) < 0) {
+		/* Checked dates have exactly 10 bytes. */
+		if (*from)
+			memcpy(d.valid_from, from, sizeof(d.valid_from));
+		if (*to)
+			memcpy(d.valid_to, to, sizeof(d.valid_to));
+		if (put(L, &d, &w, e) < 0) {
 			rc = -1;
 			break;
 		}
@@ -318,7 +385,8 @@ static int load_geojson(struct loader *L, struct geo_ctx *g, const struct buf *t
 		json_t *props = json_object_get(f, "properties"), *id = json_object_get(f, "id");
 		json_t *geom = json_object_get(f, "geometry");
 		const char *code = NULL, *name = json_str(props, "name");
-		char idbuf[32], where[128];
+		char idbuf[32];
+		struct where w = { L->path, 0, "" };
 		struct reg_division d;
 		GEOSGeometry *in = NULL, *poly = NULL;
 		struct geo_fix fix;
@@ -340,23 +408,23 @@ static int load_geojson(struct loader *L, struct geo_ctx *g, const struct buf *t
 				 (long long)json_integer_value(json_object_get(props, "code")));
 			code = idbuf;
 		}
-		snprintf(where, sizeof(where), _("%s: feature %zu (id %s)"), L->path, i + 1,
+		snprintf(w.text, sizeof(w.text), _("%s: feature %zu (id %s)"), L->path, i + 1,
 			 code ? code : "?");
 		if (!code) {
 			rc = err_set(e, ERR_INPUT, _("%s: field 'id': no code in 'id' or 'properties.code'"),
-				     where);
+				     w.text);
 			break;
 		}
 		if (name && utf8_invalid_at(name, strlen(name)) != (size_t)-1) {
-			rc = err_set(e, ERR_INPUT, _("%s: field 'properties.name': invalid UTF-8"), where);
+			rc = err_set(e, ERR_INPUT, _("%s: field 'properties.name': invalid UTF-8"), w.text);
 			break;
 		}
 		if (make_division(&d, code, name ? name : "", json_str(props, "parent_code"),
-				  json_str(props, "level"), where, e) < 0) {
+				  json_str(props, "level"), &w, e) < 0) {
 			rc = -1;
 			break;
 		}
-		if (put(L, &d, where, e) < 0) {
+		if (put(L, &d, &w, e) < 0) {
 			rc = -1;
 			break;
 		}
@@ -367,20 +435,20 @@ static int load_geojson(struct loader *L, struct geo_ctx *g, const struct buf *t
 		in = gj ? geo_from_geojson(g, gj, e) : NULL;
 		free(gj);
 		if (!in) {
-			rc = err_prefix(e, _("%s: field 'geometry': "), where);
+			rc = err_prefix(e, _("%s: field 'geometry': "), w.text);
 			break;
 		}
 		poly = geo_polygon_fix(g, in, !L->o->strict, &fix, e);
 		GEOSGeom_destroy_r(g->gh, in);
 		if (!poly) {
-			rc = err_prefix(e, _("%s: field 'geometry': "), where);
+			rc = err_prefix(e, _("%s: field 'geometry': "), w.text);
 			break;
 		}
 		if (fix.was_invalid) {
 			L->res->repaired++;
 			imp_diag(L->o, IMP_WARNING,
 				 _("%s: field 'geometry': invalid polygon repaired (%s)"),
-				 where, fix.reason);
+				 w.text, fix.reason);
 		}
 		wkb = geo_to_wkb(g, poly, &nwkb, e);
 		GEOSGeom_destroy_r(g->gh, poly);
@@ -391,7 +459,7 @@ static int load_geojson(struct loader *L, struct geo_ctx *g, const struct buf *t
 		rc = reg_division_set_geometry(L->w, d.code, wkb, nwkb, "EPSG:4326", &changed, e);
 		GEOSFree_r(g->gh, wkb);
 		if (rc < 0) {
-			err_prefix(e, "%s: ", where);
+			err_prefix(e, "%s: ", w.text);
 			break;
 		}
 		L->res->geometries += changed;

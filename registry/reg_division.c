@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
 #include "common/i18n.h"
 
 static const char sql_get[] =
@@ -26,6 +27,19 @@ static const char sql_each[] =
 static const char sql_insert[] =
 	"INSERT INTO division(code, name, level, parent_code, valid_from, valid_to)"
 	" VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+/* A bulk load inserts BULK_ROWS rows per statement: a one-row INSERT
+ * pays on every row for starting and ending a statement, with a
+ * statement journal because the table has triggers (name_pending_ins). */
+#define BULK_ROWS 64
+static const char sql_insert_many[] =
+	"INSERT INTO division(code, name, level, parent_code, valid_from, valid_to) VALUES";
+static const char sql_insert_tuple[] = "(?, ?, ?, ?, ?, ?)";
+/* A national load writes some 80 MB of pages in one transaction.  With
+ * the connection's usual cache, pages spill to the WAL in the middle of
+ * it, are written again when they change and are read back to build the
+ * indexes.  The cache only takes the memory the load needs. */
+#define BULK_CACHE_KIB 262144
+static const char sql_cache_size[] = "PRAGMA cache_size";
 static const char sql_is_empty[] = "SELECT NOT EXISTS (SELECT 1 FROM division)";
 static const char sql_drop_indexes[] =
 	"DROP INDEX division_code; DROP INDEX division_parent;";
@@ -251,7 +265,57 @@ struct reg_division_writer {
 	struct reg *r;
 	int bulk;
 	sqlite3_stmt *insert, *name, *rename, *set_geom;
+	sqlite3_stmt *insert_many;         /* bulk: BULK_ROWS rows */
+	struct reg_division *rows;         /* bulk: rows not yet inserted */
+	int nrows;
+	int cache_size;                    /* bulk: the connection's, restored */
+	int cache_set;
 };
+
+/* Set the connection's cache_size; -1 on error. */
+static int set_cache_size(struct reg *r, int n, struct err *e)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "%s=%d", sql_cache_size, n);
+	return reg_exec(r, sql, e);
+}
+
+/* Give a bulk load a cache of BULK_CACHE_KIB; remember the old size. */
+static int grow_cache(struct reg_division_writer *w, struct err *e)
+{
+	sqlite3_stmt *st = reg_prepare(w->r, sql_cache_size, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	w->cache_size = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return reg_db_error(w->r, e, _("cannot read cache_size"));
+	if (set_cache_size(w->r, -BULK_CACHE_KIB, e) < 0)
+		return -1;
+	w->cache_set = 1;
+	return 0;
+}
+
+static sqlite3_stmt *prepare_insert_many(struct reg *r, struct err *e)
+{
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
+	int i;
+
+	buf_adds(&sql, sql_insert_many);
+	for (i = 0; i < BULK_ROWS; i++) {
+		if (i)
+			buf_addc(&sql, ',');
+		buf_adds(&sql, sql_insert_tuple);
+	}
+	st = reg_prepare(r, buf_str(&sql), e);
+	buf_release(&sql);
+	return st;
+}
 
 struct reg_division_writer *reg_division_writer_new(struct reg *r, struct err *e)
 {
@@ -267,8 +331,13 @@ struct reg_division_writer *reg_division_writer_new(struct reg *r, struct err *e
 	w->bulk = sqlite3_step(w->insert) == SQLITE_ROW && sqlite3_column_int(w->insert, 0);
 	sqlite3_finalize(w->insert);
 	w->insert = NULL;
-	if (w->bulk && reg_exec(r, sql_drop_indexes, e) < 0)
+	if (w->bulk && (reg_exec(r, sql_drop_indexes, e) < 0 || grow_cache(w, e) < 0 ||
+			!(w->insert_many = prepare_insert_many(r, e))))
 		goto fail;
+	if (w->bulk && !(w->rows = malloc(BULK_ROWS * sizeof(*w->rows)))) {
+		err_set(e, ERR_NOMEM, _("out of memory"));
+		goto fail;
+	}
 	if (!(w->insert = reg_prepare(r, sql_insert, e)) ||
 	    !(w->name = reg_prepare(r, sql_name, e)) ||
 	    !(w->rename = reg_prepare(r, sql_rename, e)) ||
@@ -280,6 +349,8 @@ fail:
 	return NULL;
 }
 
+static int flush(struct reg_division_writer *w, struct err *e);
+
 int reg_division_writer_bulk(const struct reg_division_writer *w)
 {
 	return w->bulk;
@@ -289,6 +360,8 @@ int reg_division_writer_finish(struct reg_division_writer *w, struct err *e)
 {
 	if (!w->bulk)
 		return 0;
+	if (flush(w, e) < 0)
+		return -1;
 	w->bulk = 0;
 	if (reg_exec(w->r, sql_create_indexes, e) < 0) {
 		if (sqlite3_extended_errcode(w->r->db) == SQLITE_CONSTRAINT_UNIQUE)
@@ -306,13 +379,17 @@ void reg_division_writer_free(struct reg_division_writer *w)
 	sqlite3_finalize(w->name);
 	sqlite3_finalize(w->rename);
 	sqlite3_finalize(w->set_geom);
+	sqlite3_finalize(w->insert_many);
+	if (w->cache_set)
+		set_cache_size(w->r, w->cache_size, NULL);
+	free(w->rows);
 	free(w);
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *s)
+static void bind_opt(sqlite3_stmt *st, int i, const char *s, int n)
 {
 	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, i, s, n, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, i);
 }
@@ -322,6 +399,8 @@ int reg_division_exists(struct reg_division_writer *w, const char code[13],
 {
 	int rc;
 
+	if (flush(w, e) < 0)
+		return -1;
 	sqlite3_bind_text(w->name, 1, code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(w->name);
 	sqlite3_reset(w->name);
@@ -332,18 +411,24 @@ int reg_division_exists(struct reg_division_writer *w, const char code[13],
 	return reg_db_error(w->r, e, _("cannot read division"));
 }
 
+/* Bind d's columns to parameters i+1 .. i+6 of st. */
+static void bind_row(sqlite3_stmt *st, int i, const struct reg_division *d)
+{
+	sqlite3_bind_text(st, i + 1, d->code, REG_CODE_LEN, SQLITE_STATIC);
+	sqlite3_bind_text(st, i + 2, d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, i + 3, reg_level_name(d->level), -1, SQLITE_STATIC);
+	bind_opt(st, i + 4, d->parent_code, REG_CODE_LEN);
+	bind_opt(st, i + 5, d->valid_from, -1);
+	bind_opt(st, i + 6, d->valid_to, -1);
+}
+
 static int insert(struct reg_division_writer *w, const struct reg_division *d,
 		  struct err *e)
 {
 	sqlite3_stmt *st = w->insert;
 	int rc;
 
-	sqlite3_bind_text(st, 1, d->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, d->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, reg_level_name(d->level), -1, SQLITE_STATIC);
-	bind_opt(st, 4, d->parent_code);
-	bind_opt(st, 5, d->valid_from);
-	bind_opt(st, 6, d->valid_to);
+	bind_row(st, 0, d);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -351,10 +436,35 @@ static int insert(struct reg_division_writer *w, const struct reg_division *d,
 	return sqlite3_changes(w->r->db);
 }
 
+/* Insert the rows a bulk load has buffered: a full batch in one
+ * statement, a last partial one row by row. */
+static int flush(struct reg_division_writer *w, struct err *e)
+{
+	int i, n = w->nrows, rc;
+
+	w->nrows = 0;
+	if (n == BULK_ROWS) {
+		for (i = 0; i < n; i++)
+			bind_row(w->insert_many, 6 * i, &w->rows[i]);
+		rc = sqlite3_step(w->insert_many);
+		sqlite3_reset(w->insert_many);
+		if (rc != SQLITE_DONE)
+			return reg_db_error(w->r, e, _("cannot write division"));
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if (insert(w, &w->rows[i], e) < 0)
+			return -1;
+	return 0;
+}
+
 int reg_division_put_new(struct reg_division_writer *w, const struct reg_division *d,
 			 struct err *e)
 {
-	return insert(w, d, e) < 0 ? -1 : 0;
+	if (!w->bulk)
+		return insert(w, d, e) < 0 ? -1 : 0;
+	w->rows[w->nrows++] = *d;
+	return w->nrows == BULK_ROWS ? flush(w, e) : 0;
 }
 
 int reg_division_put(struct reg_division_writer *w, const struct reg_division *d,
@@ -422,9 +532,11 @@ int reg_division_set_geometry(struct reg_division_writer *w, const char code[13]
 	sqlite3_stmt *st = w->set_geom;
 	int rc;
 
+	if (flush(w, e) < 0)
+		return -1;
 	sqlite3_bind_blob(st, 1, wkb, (int)n, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
-	bind_opt(st, 3, src_srs);
+	bind_opt(st, 3, src_srs, -1);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
