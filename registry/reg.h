@@ -55,6 +55,17 @@ sqlite3_stmt *reg_prepare(struct reg *r, const char *sql, struct err *e);
 /* Set ERR_DB from the connection's last error, with a context word. */
 int reg_db_error(struct reg *r, struct err *e, const char *what);
 
+/* Column i of the current row as a string, "" for NULL; valid until the
+ * next step or reset of st. */
+const char *reg_col_text(sqlite3_stmt *st, int i);
+
+/* Copy column i into dst (size n, truncated), "" for NULL. */
+void reg_col_copy(char *dst, size_t n, sqlite3_stmt *st, int i);
+
+/* Bind s as text, or NULL when s is NULL or empty.  SQLITE_STATIC: s must
+ * outlive the statement's next step. */
+void reg_bind_opt(sqlite3_stmt *st, int i, const char *s);
+
 /* Run SQL with no parameters and no result rows (schema, pragmas). */
 int reg_exec(struct reg *r, const char *sql, struct err *e);
 

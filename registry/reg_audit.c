@@ -88,13 +88,6 @@ int reg_audit_append(struct reg *r, const char *summary, struct err *e)
 	return rc;
 }
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	return s ? (const char *)s : "";
-}
-
 int reg_audit_each(struct reg *r, const char *since, const char *actor,
 		   int (*fn)(const struct reg_audit_entry *, void *), void *arg,
 		   struct err *e)
@@ -111,12 +104,12 @@ int reg_audit_each(struct reg *r, const char *since, const char *actor,
 		sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		en.id = sqlite3_column_int64(st, 0);
-		snprintf(en.at, sizeof(en.at), "%s", col(st, 1));
-		en.actor = col(st, 2);
-		en.command = col(st, 3);
-		en.summary = col(st, 4);
-		en.prev_hash = col(st, 5);
-		en.hash = col(st, 6);
+		snprintf(en.at, sizeof(en.at), "%s", reg_col_text(st, 1));
+		en.actor = reg_col_text(st, 2);
+		en.command = reg_col_text(st, 3);
+		en.summary = reg_col_text(st, 4);
+		en.prev_hash = reg_col_text(st, 5);
+		en.hash = reg_col_text(st, 6);
 		if (fn(&en, arg))
 			break;
 	}
@@ -150,7 +143,7 @@ int reg_audit_verify(struct reg *r, long long *bad_id, long long *count, struct 
 			broken = 1;
 			break;
 		}
-		if (strcmp(col(st, 5), prev) != 0) {
+		if (strcmp(reg_col_text(st, 5), prev) != 0) {
 			err_set(e, ERR_CONFLICT,
 				_("audit entry %lld: does not follow entry %lld: entries were deleted or reordered"),
 				id, id - 1);
@@ -158,8 +151,8 @@ int reg_audit_verify(struct reg *r, long long *bad_id, long long *count, struct 
 			broken = 1;
 			break;
 		}
-		hash_entry(id, col(st, 1), col(st, 2), col(st, 3), col(st, 4), prev, hash);
-		if (strcmp(hash, col(st, 6)) != 0) {
+		hash_entry(id, reg_col_text(st, 1), reg_col_text(st, 2), reg_col_text(st, 3), reg_col_text(st, 4), prev, hash);
+		if (strcmp(hash, reg_col_text(st, 6)) != 0) {
 			err_set(e, ERR_CONFLICT,
 				_("audit entry %lld: contents do not match its hash: the entry was edited"),
 				id);

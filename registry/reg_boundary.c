@@ -172,13 +172,6 @@ static void node_format(const struct reg_boundary_node *nd, char *out, size_t n)
 
 /* ---- reading ---- */
 
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	snprintf(dst, n, "%s", s ? (const char *)s : "");
-}
-
 static void node_from_row(struct reg_boundary_node *nd, sqlite3_stmt *st, int i)
 {
 	memset(nd, 0, sizeof(*nd));
@@ -198,17 +191,17 @@ static int row_to_boundary(struct reg *r, struct geo_ctx *g, sqlite3_stmt *st,
 {
 	memset(b, 0, sizeof(*b));
 	b->id = sqlite3_column_int64(st, 0);
-	copy_col(b->code, sizeof(b->code), st, 1);
-	copy_col(b->name, sizeof(b->name), st, 2);
+	reg_col_copy(b->code, sizeof(b->code), st, 1);
+	reg_col_copy(b->name, sizeof(b->name), st, 2);
 	b->level = reg_level_parse((const char *)sqlite3_column_text(st, 3));
-	copy_col(b->left_code, sizeof(b->left_code), st, 4);
-	copy_col(b->right_code, sizeof(b->right_code), st, 5);
-	copy_col(b->agreement, sizeof(b->agreement), st, 6);
-	copy_col(b->approved, sizeof(b->approved), st, 7);
-	copy_col(b->last_inspected, sizeof(b->last_inspected), st, 8);
+	reg_col_copy(b->left_code, sizeof(b->left_code), st, 4);
+	reg_col_copy(b->right_code, sizeof(b->right_code), st, 5);
+	reg_col_copy(b->agreement, sizeof(b->agreement), st, 6);
+	reg_col_copy(b->approved, sizeof(b->approved), st, 7);
+	reg_col_copy(b->last_inspected, sizeof(b->last_inspected), st, 8);
 	b->derived = sqlite3_column_int(st, 9);
-	copy_col(b->left_name, sizeof(b->left_name), st, 10);
-	copy_col(b->right_name, sizeof(b->right_name), st, 11);
+	reg_col_copy(b->left_name, sizeof(b->left_name), st, 10);
+	reg_col_copy(b->right_name, sizeof(b->right_name), st, 11);
 	b->monuments = sqlite3_column_int(st, 12);
 	node_from_row(&b->start, st, 13);
 	node_from_row(&b->end, st, 19);
@@ -412,7 +405,7 @@ static int node_put(struct reg *r, double lon, double lat, const struct reg_boun
 	old[0] = '\0';
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
-		copy_col(old, sizeof(old), st, 1);
+		reg_col_copy(old, sizeof(old), st, 1);
 		old_outside = sqlite3_column_int(st, 2);
 		node_parse(&nd, old);
 	}
@@ -447,14 +440,6 @@ static int node_put(struct reg *r, double lon, double lat, const struct reg_boun
 	if (!*id)
 		*id = sqlite3_last_insert_rowid(r->db);
 	return 0;
-}
-
-static void bind_opt(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
 }
 
 static int col_eq(sqlite3_stmt *st, int i, const char *s)
@@ -596,9 +581,9 @@ int reg_boundary_put(struct reg *r, struct geo_ctx *g, const struct reg_boundary
 	sqlite3_bind_text(st, 3, lvl, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, b->left_code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, b->right_code, -1, SQLITE_STATIC);
-	bind_opt(st, 6, b->agreement);
-	bind_opt(st, 7, b->approved);
-	bind_opt(st, 8, b->last_inspected);
+	reg_bind_opt(st, 6, b->agreement);
+	reg_bind_opt(st, 7, b->approved);
+	reg_bind_opt(st, 8, b->last_inspected);
 	sqlite3_bind_int(st, 9, mode == REG_BOUNDARY_DERIVE);
 	sqlite3_bind_int64(st, 10, start);
 	sqlite3_bind_int64(st, 11, end);
@@ -696,8 +681,8 @@ int reg_boundary_sources(struct reg *r, struct geo_ctx *g, enum reg_level level,
 			cap = c;
 		}
 		s = &v[*n];
-		copy_col(s->code, sizeof(s->code), st, 0);
-		copy_col(s->name, sizeof(s->name), st, 1);
+		reg_col_copy(s->code, sizeof(s->code), st, 0);
+		reg_col_copy(s->name, sizeof(s->name), st, 1);
 		s->geom = geo_from_wkb(g, sqlite3_column_blob(st, 2),
 				       (size_t)sqlite3_column_bytes(st, 2), e);
 		if (!s->geom) {

@@ -69,21 +69,6 @@ int reg_case_state_valid(const char *s)
 	return 0;
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	snprintf(dst, n, "%s", s ? (const char *)s : "");
-}
-
 /* ---- reading ---- */
 
 static void derive_dues(struct reg_case *c)
@@ -110,30 +95,30 @@ static void row_to_case(sqlite3_stmt *st, struct reg_case *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->id = sqlite3_column_int64(st, 0);
-	copy_col(c->type, sizeof(c->type), st, 1);
-	copy_col(c->state, sizeof(c->state), st, 2);
-	copy_col(c->division_code, sizeof(c->division_code), st, 3);
+	reg_col_copy(c->type, sizeof(c->type), st, 1);
+	reg_col_copy(c->state, sizeof(c->state), st, 2);
+	reg_col_copy(c->division_code, sizeof(c->division_code), st, 3);
 	c->place_id = sqlite3_column_int64(st, 4);
-	copy_col(c->proposed_name, sizeof(c->proposed_name), st, 5);
-	copy_col(c->current_name, sizeof(c->current_name), st, 6);
-	copy_col(c->class_code, sizeof(c->class_code), st, 7);
-	copy_col(c->reason, sizeof(c->reason), st, 8);
-	copy_col(c->applicant, sizeof(c->applicant), st, 9);
+	reg_col_copy(c->proposed_name, sizeof(c->proposed_name), st, 5);
+	reg_col_copy(c->current_name, sizeof(c->current_name), st, 6);
+	reg_col_copy(c->class_code, sizeof(c->class_code), st, 7);
+	reg_col_copy(c->reason, sizeof(c->reason), st, 8);
+	reg_col_copy(c->applicant, sizeof(c->applicant), st, 9);
 	c->has_location = sqlite3_column_type(st, 10) != SQLITE_NULL;
 	c->lon = sqlite3_column_double(st, 10);
 	c->lat = sqlite3_column_double(st, 11);
-	copy_col(c->created_by, sizeof(c->created_by), st, 12);
-	copy_col(c->created_at, sizeof(c->created_at), st, 13);
-	copy_col(c->submitted_by, sizeof(c->submitted_by), st, 14);
-	copy_col(c->reviewed_by, sizeof(c->reviewed_by), st, 15);
-	copy_col(c->approved_by, sizeof(c->approved_by), st, 16);
-	copy_col(c->approved_on, sizeof(c->approved_on), st, 17);
-	copy_col(c->authority, sizeof(c->authority), st, 18);
-	copy_col(c->doc_number, sizeof(c->doc_number), st, 19);
-	copy_col(c->override_reason, sizeof(c->override_reason), st, 20);
-	copy_col(c->announced_on, sizeof(c->announced_on), st, 21);
-	copy_col(c->channel, sizeof(c->channel), st, 22);
-	copy_col(c->filed_on, sizeof(c->filed_on), st, 23);
+	reg_col_copy(c->created_by, sizeof(c->created_by), st, 12);
+	reg_col_copy(c->created_at, sizeof(c->created_at), st, 13);
+	reg_col_copy(c->submitted_by, sizeof(c->submitted_by), st, 14);
+	reg_col_copy(c->reviewed_by, sizeof(c->reviewed_by), st, 15);
+	reg_col_copy(c->approved_by, sizeof(c->approved_by), st, 16);
+	reg_col_copy(c->approved_on, sizeof(c->approved_on), st, 17);
+	reg_col_copy(c->authority, sizeof(c->authority), st, 18);
+	reg_col_copy(c->doc_number, sizeof(c->doc_number), st, 19);
+	reg_col_copy(c->override_reason, sizeof(c->override_reason), st, 20);
+	reg_col_copy(c->announced_on, sizeof(c->announced_on), st, 21);
+	reg_col_copy(c->channel, sizeof(c->channel), st, 22);
+	reg_col_copy(c->filed_on, sizeof(c->filed_on), st, 23);
 	c->result_place = sqlite3_column_int64(st, 24);
 	derive_dues(c);
 }
@@ -172,7 +157,7 @@ int reg_case_each(struct reg *r, const char *state, int overdue_only,
 	snprintf(sql, sizeof(sql), "%s WHERE ?1 IS NULL OR state = ?1 ORDER BY id", sql_get);
 	if (!(st = reg_prepare(r, sql, e)))
 		return -1;
-	bind_opt(st, 1, state);
+	reg_bind_opt(st, 1, state);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row_to_case(st, &c);
 		if (overdue_only && !c.overdue)
@@ -303,7 +288,7 @@ static int exec_args(struct reg *r, const char *sql, const char *types, ...)
 			const char *s = va_arg(ap, const char *);
 
 			if (st)
-				bind_opt(st, i + 1, s);
+				reg_bind_opt(st, i + 1, s);
 		} else {
 			long long v = va_arg(ap, long long);
 
@@ -456,11 +441,11 @@ int reg_case_create(struct reg *r, const struct reg_case_new *n, long long *id, 
 	sqlite3_bind_text(st, 2, division, -1, SQLITE_STATIC);
 	if (n->place_id)
 		sqlite3_bind_int64(st, 3, n->place_id);
-	bind_opt(st, 4, n->name);
-	bind_opt(st, 5, n->place_id ? p.name : NULL);
-	bind_opt(st, 6, naming ? c.code : (n->place_id ? p.class_code : NULL));
-	bind_opt(st, 7, n->reason);
-	bind_opt(st, 8, n->applicant);
+	reg_bind_opt(st, 4, n->name);
+	reg_bind_opt(st, 5, n->place_id ? p.name : NULL);
+	reg_bind_opt(st, 6, naming ? c.code : (n->place_id ? p.class_code : NULL));
+	reg_bind_opt(st, 7, n->reason);
+	reg_bind_opt(st, 8, n->applicant);
 	if (n->has_location) {
 		sqlite3_bind_double(st, 9, n->lon);
 		sqlite3_bind_double(st, 10, n->lat);
@@ -502,7 +487,7 @@ static int store_finding(const struct reg_check_finding *f, void *arg)
 		sqlite3_bind_int64(s->st, 5, f->other_place_id);
 	else
 		sqlite3_bind_null(s->st, 5);
-	bind_opt(s->st, 6, f->other_name);
+	reg_bind_opt(s->st, 6, f->other_name);
 	if (sqlite3_step(s->st) != SQLITE_DONE)
 		s->failed = 1;
 	sqlite3_reset(s->st);

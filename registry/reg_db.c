@@ -42,6 +42,26 @@ sqlite3_stmt *reg_prepare(struct reg *r, const char *sql, struct err *e)
 	return st;
 }
 
+const char *reg_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s ? (const char *)s : "";
+}
+
+void reg_col_copy(char *dst, size_t n, sqlite3_stmt *st, int i)
+{
+	snprintf(dst, n, "%s", reg_col_text(st, i));
+}
+
+void reg_bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
 int reg_exec(struct reg *r, const char *sql, struct err *e)
 {
 	char *msg = NULL;

@@ -160,22 +160,15 @@ void reg_code_display(const char code[13], char out[13])
 	out[n] = '\0';
 }
 
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	snprintf(dst, n, "%s", s ? (const char *)s : "");
-}
-
 static void row_to_division(sqlite3_stmt *st, struct reg_division *d)
 {
 	memset(d, 0, sizeof(*d));
-	copy_col(d->code, sizeof(d->code), st, 0);
-	copy_col(d->name, sizeof(d->name), st, 1);
+	reg_col_copy(d->code, sizeof(d->code), st, 0);
+	reg_col_copy(d->name, sizeof(d->name), st, 1);
 	d->level = reg_level_parse((const char *)sqlite3_column_text(st, 2));
-	copy_col(d->parent_code, sizeof(d->parent_code), st, 3);
-	copy_col(d->valid_from, sizeof(d->valid_from), st, 4);
-	copy_col(d->valid_to, sizeof(d->valid_to), st, 5);
+	reg_col_copy(d->parent_code, sizeof(d->parent_code), st, 3);
+	reg_col_copy(d->valid_from, sizeof(d->valid_from), st, 4);
+	reg_col_copy(d->valid_to, sizeof(d->valid_to), st, 5);
 	d->has_geometry = sqlite3_column_int(st, 6);
 	d->area_km2 = sqlite3_column_type(st, 7) == SQLITE_NULL ? NAN
 		      : sqlite3_column_double(st, 7);

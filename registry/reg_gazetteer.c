@@ -294,20 +294,13 @@ int reg_gazetteer_column_is_real(enum reg_gaz_col c)
 	return c == REG_GAZ_LON || c == REG_GAZ_LAT;
 }
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	return s ? (const char *)s : "";
-}
-
 /* The class as reg_place_derive hints the romanizer: by name when the
  * romanizer knows it, else by code. */
 static const char *class_hint(sqlite3_stmt *st)
 {
-	const char *name = col_text(st, C_CLASS);
+	const char *name = reg_col_text(st, C_CLASS);
 
-	return reg_pinyin_class_family(name) ? name : col_text(st, C_CLASS_CODE);
+	return reg_pinyin_class_family(name) ? name : reg_col_text(st, C_CLASS_CODE);
 }
 
 /* The X/Y of a point's WKB. */
@@ -337,13 +330,13 @@ int reg_gazetteer_next(struct reg_gazetteer *g, struct reg_gazetteer_row *row, s
 	for (i = 0; i < REG_GAZ_NCOLS; i++)
 		t[i] = "";
 	row->place_id = sqlite3_column_int64(st, C_ID);
-	name = col_text(st, C_NAME);
-	current = col_text(st, C_CURRENT_NAME);
+	name = reg_col_text(st, C_NAME);
+	current = reg_col_text(st, C_CURRENT_NAME);
 	t[REG_GAZ_NAME] = name;
 	if (strcmp(name, current) == 0) {
-		t[REG_GAZ_ROMAN] = col_text(st, C_ROMAN);
-		t[REG_GAZ_ZHUANMING] = col_text(st, C_ZHUAN);
-		t[REG_GAZ_TONGMING] = col_text(st, C_TONG);
+		t[REG_GAZ_ROMAN] = reg_col_text(st, C_ROMAN);
+		t[REG_GAZ_ZHUANMING] = reg_col_text(st, C_ZHUAN);
+		t[REG_GAZ_TONGMING] = reg_col_text(st, C_TONG);
 	} else if (reg_pinyin_romanize(name, class_hint(st), 0, &g->rom, NULL) == 0) {
 		/* The name it had on D: spelled and split as the register
 		 * spells a new name (reg_place_derive). */
@@ -353,25 +346,25 @@ int reg_gazetteer_next(struct reg_gazetteer *g, struct reg_gazetteer_row *row, s
 	} else {
 		t[REG_GAZ_ZHUANMING] = name;
 	}
-	t[REG_GAZ_CLASS] = col_text(st, C_CLASS);
-	t[REG_GAZ_CLASS_CODE] = col_text(st, C_CLASS_CODE);
-	t[REG_GAZ_DIVISION] = col_text(st, C_DIVISION);
-	code = col_text(st, C_DIVISION_CODE);
+	t[REG_GAZ_CLASS] = reg_col_text(st, C_CLASS);
+	t[REG_GAZ_CLASS_CODE] = reg_col_text(st, C_CLASS_CODE);
+	t[REG_GAZ_DIVISION] = reg_col_text(st, C_DIVISION);
+	code = reg_col_text(st, C_DIVISION_CODE);
 	g->division_disp[0] = '\0';
 	if (strlen(code) == 12)
 		reg_code_display(code, g->division_disp);
 	t[REG_GAZ_DIVISION_CODE] = g->division_disp;
-	t[REG_GAZ_MEANING] = col_text(st, C_MEANING);
-	t[REG_GAZ_ORIGIN] = col_text(st, C_ORIGIN);
-	t[REG_GAZ_HISTORY] = col_text(st, C_HISTORY);
-	t[REG_GAZ_FORMER] = col_text(st, C_FORMER);
-	t[REG_GAZ_AUTHORITY] = col_text(st, C_AUTHORITY);
-	t[REG_GAZ_DOC_NUMBER] = col_text(st, C_DOC_NUMBER);
-	t[REG_GAZ_APPROVED] = col_text(st, C_APPROVED);
-	t[REG_GAZ_ANNOUNCED] = col_text(st, C_ANNOUNCED);
+	t[REG_GAZ_MEANING] = reg_col_text(st, C_MEANING);
+	t[REG_GAZ_ORIGIN] = reg_col_text(st, C_ORIGIN);
+	t[REG_GAZ_HISTORY] = reg_col_text(st, C_HISTORY);
+	t[REG_GAZ_FORMER] = reg_col_text(st, C_FORMER);
+	t[REG_GAZ_AUTHORITY] = reg_col_text(st, C_AUTHORITY);
+	t[REG_GAZ_DOC_NUMBER] = reg_col_text(st, C_DOC_NUMBER);
+	t[REG_GAZ_APPROVED] = reg_col_text(st, C_APPROVED);
+	t[REG_GAZ_ANNOUNCED] = reg_col_text(st, C_ANNOUNCED);
 	row->historical = sqlite3_column_int(st, C_HISTORICAL);
 	t[REG_GAZ_STATUS] = row->historical ? _("历史") : _("现今");
-	t[REG_GAZ_CANCELLED] = row->historical ? col_text(st, C_VALID_TO) : "";
+	t[REG_GAZ_CANCELLED] = row->historical ? reg_col_text(st, C_VALID_TO) : "";
 
 	row->wkb = sqlite3_column_blob(st, C_WKB);
 	row->wkb_len = (size_t)sqlite3_column_bytes(st, C_WKB);
@@ -434,7 +427,7 @@ int reg_gazetteer_count_types(struct reg *r, const struct reg_gazetteer_filter *
 	    !(st = prepare(r, &rf, sql_count_types, NULL, sql_group_types, e)))
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *t = col_text(st, 0);
+		const char *t = reg_col_text(st, 0);
 
 		/* SpatiaLite says "POINT", "POINT Z", ... */
 		for (i = 7; i > 0; i--)
@@ -462,15 +455,15 @@ int reg_gazetteer_sections(struct reg *r, const struct reg_gazetteer_filter *f,
 	    !(st = prepare(r, &rf, sql_sections, NULL, sql_group_sections, e)))
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *code = col_text(st, 0);
+		const char *code = reg_col_text(st, 0);
 
 		memset(s.code, '0', 12);
 		s.code[12] = '\0';
 		memcpy(s.code, code, strlen(code) < 12 ? strlen(code) : 12);
-		s.class_code = col_text(st, 1);
-		s.class_name = col_text(st, 2);
+		s.class_code = reg_col_text(st, 1);
+		s.class_name = reg_col_text(st, 2);
 		s.count = (long)sqlite3_column_int64(st, 3);
-		s.name = col_text(st, 4);
+		s.name = reg_col_text(st, 4);
 		if (fn(&s, arg))
 			break;
 	}

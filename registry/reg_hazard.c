@@ -127,13 +127,6 @@ int reg_hazard_close(struct reg *r, long long id, const char *resolution, struct
 	return rc;
 }
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	return s ? s : "";
-}
-
 int reg_hazard_each(struct reg *r, const char *boundary_code, int open_only,
 		    int (*fn)(const struct reg_hazard *, void *), void *arg, struct err *e)
 {
@@ -149,16 +142,16 @@ int reg_hazard_each(struct reg *r, const char *boundary_code, int open_only,
 		struct reg_hazard h;
 
 		h.id = sqlite3_column_int64(st, 0);
-		h.boundary_code = col(st, 1);
-		h.monument = col(st, 2);
-		h.kind = col(st, 3);
-		h.note = col(st, 4);
-		h.status = col(st, 5);
-		h.opened_at = col(st, 6);
-		h.opened_by = col(st, 7);
-		h.closed_at = col(st, 8);
-		h.closed_by = col(st, 9);
-		h.resolution = col(st, 10);
+		h.boundary_code = reg_col_text(st, 1);
+		h.monument = reg_col_text(st, 2);
+		h.kind = reg_col_text(st, 3);
+		h.note = reg_col_text(st, 4);
+		h.status = reg_col_text(st, 5);
+		h.opened_at = reg_col_text(st, 6);
+		h.opened_by = reg_col_text(st, 7);
+		h.closed_at = reg_col_text(st, 8);
+		h.closed_by = reg_col_text(st, 9);
+		h.resolution = reg_col_text(st, 10);
 		if (fn(&h, arg))
 			break;
 	}

@@ -105,37 +105,30 @@ bad:
 
 /* ---- reading ---- */
 
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	snprintf(dst, n, "%s", s ? (const char *)s : "");
-}
-
 static void row_to_monument(sqlite3_stmt *st, struct reg_monument *m)
 {
 	const unsigned char *t;
 
 	memset(m, 0, sizeof(*m));
 	m->id = sqlite3_column_int64(st, 0);
-	copy_col(m->boundary_code, sizeof(m->boundary_code), st, 1);
-	copy_col(m->number, sizeof(m->number), st, 2);
+	reg_col_copy(m->boundary_code, sizeof(m->boundary_code), st, 1);
+	reg_col_copy(m->number, sizeof(m->number), st, 2);
 	t = sqlite3_column_text(st, 3);
 	m->type = t ? (char)t[0] : '?';
 	m->tri_junction = sqlite3_column_int(st, 4);
 	m->lon = sqlite3_column_double(st, 5);
 	m->lat = sqlite3_column_double(st, 6);
 	m->lonlat = sqlite3_column_int(st, 7);
-	copy_col(m->x, sizeof(m->x), st, 8);
-	copy_col(m->y, sizeof(m->y), st, 9);
-	copy_col(m->h_text, sizeof(m->h_text), st, 10);
+	reg_col_copy(m->x, sizeof(m->x), st, 8);
+	reg_col_copy(m->y, sizeof(m->y), st, 9);
+	reg_col_copy(m->h_text, sizeof(m->h_text), st, 10);
 	m->has_h = sqlite3_column_type(st, 11) != SQLITE_NULL;
 	m->h = m->has_h ? sqlite3_column_double(st, 11) : NAN;
-	copy_col(m->srs, sizeof(m->srs), st, 12);
+	reg_col_copy(m->srs, sizeof(m->srs), st, 12);
 	m->precision_m = sqlite3_column_type(st, 13) == SQLITE_NULL ? NAN
 			 : sqlite3_column_double(st, 13);
-	copy_col(m->material, sizeof(m->material), st, 14);
-	copy_col(m->managing_party, sizeof(m->managing_party), st, 15);
+	reg_col_copy(m->material, sizeof(m->material), st, 14);
+	reg_col_copy(m->managing_party, sizeof(m->managing_party), st, 15);
 	m->along_m = NAN;
 	m->distance_to_line_m = NAN;
 }
@@ -149,8 +142,8 @@ static int load_refs(struct reg *r, sqlite3_stmt *st, struct reg_monument *m, st
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && m->nref < REG_MONUMENT_MAX_REFS) {
 		struct reg_monument_ref *f = &m->ref[m->nref++];
 
-		copy_col(f->name, sizeof(f->name), st, 0);
-		copy_col(f->azimuth, sizeof(f->azimuth), st, 1);
+		reg_col_copy(f->name, sizeof(f->name), st, 0);
+		reg_col_copy(f->azimuth, sizeof(f->azimuth), st, 1);
 		f->azimuth_deg = sqlite3_column_double(st, 2);
 		f->distance_m = sqlite3_column_double(st, 3);
 	}
@@ -411,14 +404,6 @@ static const char *differs(const struct reg_monument *o, const struct reg_monume
 	return NULL;
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static void bind_num(sqlite3_stmt *st, int i, double v)
 {
 	if (isnan(v))
@@ -472,12 +457,12 @@ int reg_monument_put(struct reg_monument_writer *w, const struct reg_monument *m
 	sqlite3_bind_int(st, 5, m->lonlat != 0);
 	sqlite3_bind_text(st, 6, m->x, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, m->y, -1, SQLITE_STATIC);
-	bind_opt(st, 8, m->h_text);
+	reg_bind_opt(st, 8, m->h_text);
 	bind_num(st, 9, m->has_h ? m->h : NAN);
 	sqlite3_bind_text(st, 10, m->srs, -1, SQLITE_STATIC);
 	bind_num(st, 11, m->precision_m);
-	bind_opt(st, 12, m->material);
-	bind_opt(st, 13, m->managing_party);
+	reg_bind_opt(st, 12, m->material);
+	reg_bind_opt(st, 13, m->managing_party);
 	sqlite3_bind_double(st, 14, m->lon);
 	sqlite3_bind_double(st, 15, m->lat);
 	if (mid)

@@ -402,14 +402,6 @@ static int keys_flush(struct writer *w, struct err *e)
 	return 0;
 }
 
-static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static int writer_put(struct writer *w, const struct reg_name_entry *en, struct err *e)
 {
 	char src[2] = { en->src, '\0' };
@@ -438,7 +430,7 @@ static int writer_put(struct writer *w, const struct reg_name_entry *en, struct 
 	else
 		sqlite3_bind_null(st, 3);
 	sqlite3_bind_text(st, 4, en->name, -1, SQLITE_STATIC);
-	bind_text_or_null(st, 5, en->kind);
+	reg_bind_opt(st, 5, en->kind);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)w->k.nchar);
 	sqlite3_bind_text(st, 7, buf_str(&w->k.core), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, buf_str(&w->k.pkey), -1, SQLITE_STATIC);
@@ -836,8 +828,8 @@ static void fill_hit(sqlite3_stmt *st, struct reg_search_hit *h, struct reg_roma
 
 static void bind_filters(sqlite3_stmt *st, const struct reg_search *s)
 {
-	bind_text_or_null(st, 2, s->division);
-	bind_text_or_null(st, 3, s->class_prefix);
+	reg_bind_opt(st, 2, s->division);
+	reg_bind_opt(st, 3, s->class_prefix);
 	sqlite3_bind_int(st, 4, s->include_historical);
 }
 

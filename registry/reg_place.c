@@ -68,22 +68,15 @@ static const char sql_geojson[] =
 
 /* ---- classes ---- */
 
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	snprintf(dst, n, "%s", s ? (const char *)s : "");
-}
-
 static void row_to_class(sqlite3_stmt *st, struct reg_class *c)
 {
 	memset(c, 0, sizeof(*c));
-	copy_col(c->code, sizeof(c->code), st, 0);
-	copy_col(c->name, sizeof(c->name), st, 1);
-	copy_col(c->parent, sizeof(c->parent), st, 2);
-	copy_col(c->major, sizeof(c->major), st, 3);
+	reg_col_copy(c->code, sizeof(c->code), st, 0);
+	reg_col_copy(c->name, sizeof(c->name), st, 1);
+	reg_col_copy(c->parent, sizeof(c->parent), st, 2);
+	reg_col_copy(c->major, sizeof(c->major), st, 3);
 	c->statutory = sqlite3_column_int(st, 4);
-	copy_col(c->group, sizeof(c->group), st, 5);
+	reg_col_copy(c->group, sizeof(c->group), st, 5);
 }
 
 int reg_class_find(struct reg *r, const char *text, struct reg_class *c, struct err *e)
@@ -261,22 +254,22 @@ int reg_place_get(struct reg *r, long long id, struct reg_place *p, struct err *
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		p->id = sqlite3_column_int64(st, 0);
-		copy_col(p->name, sizeof(p->name), st, 1);
-		copy_col(p->zhuanming, sizeof(p->zhuanming), st, 2);
-		copy_col(p->tongming, sizeof(p->tongming), st, 3);
-		copy_col(p->romanization, sizeof(p->romanization), st, 4);
-		copy_col(p->class_code, sizeof(p->class_code), st, 5);
-		copy_col(p->class_name, sizeof(p->class_name), st, 6);
-		copy_col(p->division_code, sizeof(p->division_code), st, 7);
+		reg_col_copy(p->name, sizeof(p->name), st, 1);
+		reg_col_copy(p->zhuanming, sizeof(p->zhuanming), st, 2);
+		reg_col_copy(p->tongming, sizeof(p->tongming), st, 3);
+		reg_col_copy(p->romanization, sizeof(p->romanization), st, 4);
+		reg_col_copy(p->class_code, sizeof(p->class_code), st, 5);
+		reg_col_copy(p->class_name, sizeof(p->class_name), st, 6);
+		reg_col_copy(p->division_code, sizeof(p->division_code), st, 7);
 		p->meaning = col_dup(st, 8);
 		p->origin = col_dup(st, 9);
 		p->history = col_dup(st, 10);
 		p->status = !strcmp((const char *)sqlite3_column_text(st, 11), "historical")
 			    ? REG_PLACE_HISTORICAL : REG_PLACE_CURRENT;
-		copy_col(p->valid_from, sizeof(p->valid_from), st, 12);
-		copy_col(p->valid_to, sizeof(p->valid_to), st, 13);
+		reg_col_copy(p->valid_from, sizeof(p->valid_from), st, 12);
+		reg_col_copy(p->valid_to, sizeof(p->valid_to), st, 13);
 		p->protect = sqlite3_column_int(st, 14);
-		copy_col(p->src_srs, sizeof(p->src_srs), st, 15);
+		reg_col_copy(p->src_srs, sizeof(p->src_srs), st, 15);
 		if (sqlite3_column_type(st, 16) == SQLITE_BLOB)
 			reg_place_set_wkb(p, sqlite3_column_blob(st, 16),
 					  (size_t)sqlite3_column_bytes(st, 16));
@@ -332,14 +325,6 @@ int reg_place_match(struct reg *r, const char *name, const char class_code[6],
 	return 0;
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static int check_place(struct reg *r, struct reg_place *p, struct err *e)
 {
 	struct reg_class c;
@@ -371,20 +356,20 @@ static int check_place(struct reg *r, struct reg_place *p, struct err *e)
 static void bind_place(sqlite3_stmt *st, const struct reg_place *p)
 {
 	sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
-	bind_opt(st, 2, p->zhuanming);
-	bind_opt(st, 3, p->tongming);
-	bind_opt(st, 4, p->romanization);
+	reg_bind_opt(st, 2, p->zhuanming);
+	reg_bind_opt(st, 3, p->tongming);
+	reg_bind_opt(st, 4, p->romanization);
 	sqlite3_bind_text(st, 5, p->class_code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, p->division_code, -1, SQLITE_STATIC);
-	bind_opt(st, 7, p->meaning);
-	bind_opt(st, 8, p->origin);
-	bind_opt(st, 9, p->history);
+	reg_bind_opt(st, 7, p->meaning);
+	reg_bind_opt(st, 8, p->origin);
+	reg_bind_opt(st, 9, p->history);
 	sqlite3_bind_text(st, 10, p->status == REG_PLACE_HISTORICAL ? "historical" : "current",
 			  -1, SQLITE_STATIC);
-	bind_opt(st, 11, p->valid_from);
-	bind_opt(st, 12, p->valid_to);
+	reg_bind_opt(st, 11, p->valid_from);
+	reg_bind_opt(st, 12, p->valid_to);
 	sqlite3_bind_int(st, 13, p->protect);
-	bind_opt(st, 14, p->src_srs);
+	reg_bind_opt(st, 14, p->src_srs);
 	if (p->wkb)
 		sqlite3_bind_blob(st, 15, p->wkb, (int)p->nwkb, SQLITE_STATIC);
 	else
@@ -508,8 +493,8 @@ int reg_place_other_add(struct reg *r, long long place_id, const char *name,
 	sqlite3_bind_int64(st, 1, place_id);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, k, -1, SQLITE_STATIC);
-	bind_opt(st, 4, valid_from);
-	bind_opt(st, 5, valid_to);
+	reg_bind_opt(st, 4, valid_from);
+	reg_bind_opt(st, 5, valid_to);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -534,10 +519,10 @@ int reg_place_others_each(struct reg *r, long long place_id,
 	sqlite3_bind_int64(st, 1, place_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		o.id = sqlite3_column_int64(st, 0);
-		copy_col(o.name, sizeof(o.name), st, 1);
-		copy_col(o.kind, sizeof(o.kind), st, 2);
-		copy_col(o.valid_from, sizeof(o.valid_from), st, 3);
-		copy_col(o.valid_to, sizeof(o.valid_to), st, 4);
+		reg_col_copy(o.name, sizeof(o.name), st, 1);
+		reg_col_copy(o.kind, sizeof(o.kind), st, 2);
+		reg_col_copy(o.valid_from, sizeof(o.valid_from), st, 3);
+		reg_col_copy(o.valid_to, sizeof(o.valid_to), st, 4);
 		if (fn(&o, arg)) {
 			rc = SQLITE_DONE;
 			break;
@@ -586,8 +571,8 @@ int reg_place_event_add(struct reg *r, long long place_id, const char *kind,
 	sqlite3_bind_int64(st, 1, place_id);
 	sqlite3_bind_text(st, 2, on_date && *on_date ? on_date : today, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	bind_opt(st, 4, name);
-	bind_opt(st, 5, old_name);
+	reg_bind_opt(st, 4, name);
+	reg_bind_opt(st, 5, old_name);
 	if (case_id)
 		sqlite3_bind_int64(st, 6, case_id);
 	else
@@ -598,7 +583,7 @@ int reg_place_event_add(struct reg *r, long long place_id, const char *kind,
 		sqlite3_bind_null(st, 7);
 	sqlite3_bind_text(st, 8, r->actor[0] ? r->actor : "unknown", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, now, -1, SQLITE_STATIC);
-	bind_opt(st, 10, note);
+	reg_bind_opt(st, 10, note);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -616,7 +601,7 @@ int reg_place_link(struct reg *r, long long from, long long to, const char *on_d
 		return -1;
 	sqlite3_bind_int64(st, 1, from);
 	sqlite3_bind_int64(st, 2, to);
-	bind_opt(st, 3, on_date);
+	reg_bind_opt(st, 3, on_date);
 	if (case_id)
 		sqlite3_bind_int64(st, 4, case_id);
 	else
@@ -683,7 +668,7 @@ int reg_place_history(struct reg *r, long long place_id,
 		memset(&ev, 0, sizeof(ev));
 		ev.id = sqlite3_column_int64(st, 0);
 		ev.place_id = sqlite3_column_int64(st, 1);
-		copy_col(ev.on_date, sizeof(ev.on_date), st, 2);
+		reg_col_copy(ev.on_date, sizeof(ev.on_date), st, 2);
 		ev.kind = (const char *)sqlite3_column_text(st, 3);
 		ev.name = (const char *)sqlite3_column_text(st, 4);
 		ev.old_name = (const char *)sqlite3_column_text(st, 5);
