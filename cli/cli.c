@@ -145,6 +145,13 @@ int cli_json_print(json_t *j)
 	return rc;
 }
 
+void cli_json_stream_item(json_t *o, long n)
+{
+	fputs(n ? ",\n" : "\n", stdout);
+	json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+	json_decref(o);
+}
+
 json_t *cli_json_str_or_null(const char *s)
 {
 	return s && *s ? json_string(s) : json_null();

@@ -72,6 +72,9 @@ void cli_write_abort(struct cli_ctx *ctx);
 /* JSON to stdout, pretty, UTF-8, keys in insertion order; steals j.
  * Returns 0 or 3 on a write error. */
 int cli_json_print(json_t *j);
+/* One element of a JSON array streamed to stdout: the separator for
+ * element number n (0 first), o compact, then o is released. */
+void cli_json_stream_item(json_t *o, long n);
 /* json_string or json_null for an empty/NULL string. */
 json_t *cli_json_str_or_null(const char *s);
 

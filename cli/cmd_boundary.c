@@ -356,9 +356,7 @@ static int list_one(const struct reg_boundary *b, const GEOSGeometry *geom, void
 	if (s->json) {
 		json_t *o = boundary_json(b);
 
-		fputs(s->n ? ",\n" : "\n", stdout);
-		json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
-		json_decref(o);
+		cli_json_stream_item(o, s->n);
 	} else {
 		printf("%-18s  %s  %10.3f km  %3ld  %s\n", b->code, reg_level_label(b->level),
 		       km3(b->length_m), b->monuments, b->name);

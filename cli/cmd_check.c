@@ -51,9 +51,7 @@ static int print_finding(const struct reg_check_finding *f, void *arg)
 				    f->other_place_id ? json_integer(f->other_place_id) : json_null());
 		json_object_set_new(o, "other_name", cli_json_str_or_null(f->other_name));
 		json_object_set_new(o, "message", json_string(f->message));
-		fputs(s->n ? ",\n" : "\n", stdout);
-		json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		json_decref(o);
+		cli_json_stream_item(o, s->n);
 	} else {
 		printf("%-7s  %-16s  %s: %s\n", f->severity, f->rule, f->name, f->message);
 	}

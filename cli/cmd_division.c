@@ -91,9 +91,7 @@ static int list_one(const struct reg_division *d, void *arg)
 	if (s->json) {
 		json_t *o = division_json(d);
 
-		fputs(s->n ? ",\n" : "\n", stdout);
-		json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
-		json_decref(o);
+		cli_json_stream_item(o, s->n);
 	} else {
 		reg_code_display(d->code, disp);
 		printf("%-12s  %s  %s\n", disp, reg_level_label(d->level), d->name);

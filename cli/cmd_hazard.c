@@ -114,9 +114,7 @@ static int list_one(const struct reg_hazard *h, void *arg)
 		json_object_set_new(o, "closed_at", cli_json_str_or_null(h->closed_at));
 		json_object_set_new(o, "closed_by", cli_json_str_or_null(h->closed_by));
 		json_object_set_new(o, "resolution", cli_json_str_or_null(h->resolution));
-		fputs(s->n ? ",\n" : "\n", stdout);
-		json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		json_decref(o);
+		cli_json_stream_item(o, s->n);
 	} else {
 		printf("%-4lld %-6s %-16s %-12s %-8s %.10s  %s", h->id, h->status, h->boundary_code,
 		       h->monument[0] ? h->monument : "-", h->kind, h->opened_at, h->note);

@@ -400,9 +400,7 @@ static int search_one(const struct reg_search_hit *h, void *arg)
 		json_object_set_new(o, "status", json_string(h->current ? "current" : "historical"));
 		json_object_set_new(o, "matched_name", json_string(h->matched_name));
 		json_object_set_new(o, "matched_as", json_string(h->matched_as));
-		fputs(s->n ? ",\n" : "\n", stdout);
-		json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		json_decref(o);
+		cli_json_stream_item(o, s->n);
 	} else {
 		if (h->place_id)
 			printf("%-8lld", h->place_id);
