@@ -186,6 +186,17 @@ void cli_progress_done(void)
 	}
 }
 
+int cli_import_finish(struct cli_ctx *ctx, const char *summary)
+{
+	int rc = cli_write_commit(ctx, summary);
+
+	if (rc)
+		return rc;
+	cli_progress_done();
+	fprintf(stderr, "diming: %s\n", summary);
+	return 0;
+}
+
 void cli_import_callbacks(struct imp_opts *o)
 {
 	o->diag = on_diag;

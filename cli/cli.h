@@ -81,6 +81,9 @@ json_t *cli_json_str_or_null(const char *s);
 /* Import diagnostics and progress (progress only when stderr is a
  * terminal); fill the callbacks of an imp_opts. */
 void cli_import_callbacks(struct imp_opts *o);
+/* End an import: commit with summary as the audit entry, end the progress
+ * line and print the summary on stderr.  Returns the exit status. */
+int cli_import_finish(struct cli_ctx *ctx, const char *summary);
 /* Finish a progress line, if one was drawn. */
 void cli_progress_done(void);
 

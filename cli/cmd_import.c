@@ -82,11 +82,7 @@ static int import_divisions(struct cli_ctx *ctx, int argc, char **argv)
 		 _("divisions from %s: %ld read, %ld new, %ld unchanged, %ld renamed, %ld geometries (%ld repaired)"),
 		 argv[optind], res.rows, res.inserted, res.unchanged, res.renamed,
 		 res.geometries, res.repaired);
-	if ((rc = cli_write_commit(ctx, summary)))
-		return rc;
-	cli_progress_done();
-	fprintf(stderr, "diming: %s\n", summary);
-	return 0;
+	return cli_import_finish(ctx, summary);
 }
 
 static const struct {

@@ -98,9 +98,5 @@ int cmd_import_monuments(struct cli_ctx *ctx, int argc, char **argv)
 	snprintf(summary, sizeof(summary),
 		 _("monuments from %s: %ld read, %ld new, %ld unchanged, %ld replaced, %ld warnings"),
 		 argv[optind], res.rows, res.inserted, res.unchanged, res.updated, res.warnings);
-	if ((rc = cli_write_commit(ctx, summary)))
-		return rc;
-	cli_progress_done();
-	fprintf(stderr, "diming: %s\n", summary);
-	return 0;
+	return cli_import_finish(ctx, summary);
 }

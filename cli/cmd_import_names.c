@@ -78,9 +78,5 @@ int cmd_import_names(struct cli_ctx *ctx, int argc, char **argv)
 	snprintf(summary, sizeof(summary),
 		 _("names from %s: %ld read, %ld new, %ld unchanged, %ld updated, %ld other names"),
 		 argv[optind], res.rows, res.inserted, res.unchanged, res.updated, res.other_names);
-	if ((rc = cli_write_commit(ctx, summary)))
-		return rc;
-	cli_progress_done();
-	fprintf(stderr, "diming: %s\n", summary);
-	return 0;
+	return cli_import_finish(ctx, summary);
 }
