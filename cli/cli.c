@@ -116,6 +116,18 @@ int cli_write_begin(struct cli_ctx *ctx)
 	return 0;
 }
 
+int cli_write_begin_bulk(struct cli_ctx *ctx)
+{
+	struct err e = ERR_INIT;
+	int rc = cli_open(ctx);
+
+	if (rc)
+		return rc;
+	if (reg_begin_bulk(&ctx->reg, &e) < 0)
+		return cli_fail(&e);
+	return 0;
+}
+
 int cli_write_commit(struct cli_ctx *ctx, const char *summary)
 {
 	struct err e = ERR_INIT;

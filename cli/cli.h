@@ -66,6 +66,8 @@ struct geo_ctx *cli_geo(struct cli_ctx *ctx);
 /* Writes: open + BEGIN IMMEDIATE; then either cli_write_commit with the
  * audit summary, or cli_write_abort.  Both return an exit status. */
 int cli_write_begin(struct cli_ctx *ctx);
+/* The same for a load of many rows (reg_begin_bulk). */
+int cli_write_begin_bulk(struct cli_ctx *ctx);
 int cli_write_commit(struct cli_ctx *ctx, const char *summary);
 void cli_write_abort(struct cli_ctx *ctx);
 

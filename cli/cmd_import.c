@@ -72,7 +72,7 @@ static int import_divisions(struct cli_ctx *ctx, int argc, char **argv)
 	cli_import_callbacks(&o);
 	if (!(g = cli_geo(ctx)))
 		return 3;
-	if ((rc = cli_write_begin(ctx)))
+	if ((rc = cli_write_begin_bulk(ctx)))
 		return rc;
 	if (imp_divisions(&ctx->reg, g, argv[optind], &o, &res, &e) < 0) {
 		cli_write_abort(ctx);

@@ -19,6 +19,7 @@ struct reg {
 	char actor[128];     /* who writes: --as, DIMING_USER or the login */
 	char command[256];   /* the command line, for the audit log */
 	int in_tx;
+	int bulk_journal;    /* in rollback-journal mode for a bulk load */
 };
 
 /* The schema version this build writes and expects (PRAGMA user_version). */
@@ -45,6 +46,13 @@ void reg_set_command(struct reg *r, const char *command);
 /* Transactions: BEGIN IMMEDIATE for writes, plain BEGIN for reads. */
 int reg_begin(struct reg *r, struct err *e);
 int reg_begin_read(struct reg *r, struct err *e);
+/* A write transaction for a load that adds many pages to the file.  In
+ * WAL mode every page is written twice, to the WAL and by the checkpoint
+ * into the file; with a rollback journal the pages past the file's old
+ * end need no journal and are written once.  So the load runs with a
+ * rollback journal when no other connection has the registry open (else
+ * it stays in WAL), and commit or rollback go back to WAL. */
+int reg_begin_bulk(struct reg *r, struct err *e);
 int reg_commit(struct reg *r, struct err *e);
 void reg_rollback(struct reg *r);
 

@@ -17,6 +17,9 @@
 #include "common/i18n.h"
 #include "registry/reg_schema.h"
 
+/* How long a write waits for another connection's lock. */
+#define BUSY_TIMEOUT_MS 10000
+
 static int file_exists(const char *path)
 {
 	struct stat st;
@@ -74,6 +77,25 @@ int reg_exec(struct reg *r, const char *sql, struct err *e)
 	return 0;
 }
 
+/* Set the journal mode without waiting for other connections; 1 when the
+ * mode is now the one asked for. */
+static int journal_mode(struct reg *r, const char *mode)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int ok = 0;
+
+	snprintf(sql, sizeof(sql), "PRAGMA journal_mode=%s", mode);
+	sqlite3_busy_timeout(r->db, 0);
+	if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			ok = !sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), mode);
+		sqlite3_finalize(st);
+	}
+	sqlite3_busy_timeout(r->db, BUSY_TIMEOUT_MS);
+	return ok;
+}
+
 static int connect(struct reg *r, const char *path, int flags, struct err *e)
 {
 	memset(r, 0, sizeof(*r));
@@ -85,7 +107,7 @@ static int connect(struct reg *r, const char *path, int flags, struct err *e)
 		return -1;
 	}
 	sqlite3_extended_result_codes(r->db, 1);
-	sqlite3_busy_timeout(r->db, 10000);
+	sqlite3_busy_timeout(r->db, BUSY_TIMEOUT_MS);
 	r->sl_cache = spatialite_alloc_connection();
 	spatialite_set_silent_mode(r->sl_cache);
 	spatialite_init_ex(r->db, r->sl_cache, 0);
@@ -223,6 +245,8 @@ int reg_open(struct reg *r, const char *path, struct err *e)
 		reg_close(r);
 		return -1;
 	}
+	/* After a bulk load that could not go back to WAL (reg_begin_bulk). */
+	journal_mode(r, "wal");
 	return 0;
 }
 
@@ -266,11 +290,31 @@ int reg_begin_read(struct reg *r, struct err *e)
 	return 0;
 }
 
+/* Back to WAL after a bulk load.  Should a reader that came meanwhile
+ * hold it up, the next open does it (connect()). */
+static void end_bulk(struct reg *r)
+{
+	if (r->bulk_journal)
+		journal_mode(r, "wal");
+	r->bulk_journal = 0;
+}
+
+int reg_begin_bulk(struct reg *r, struct err *e)
+{
+	r->bulk_journal = journal_mode(r, "delete");
+	if (reg_begin(r, e) < 0) {
+		end_bulk(r);
+		return -1;
+	}
+	return 0;
+}
+
 int reg_commit(struct reg *r, struct err *e)
 {
 	if (reg_exec(r, "COMMIT", e) < 0)
 		return -1;
 	r->in_tx = 0;
+	end_bulk(r);
 	return 0;
 }
 
@@ -279,6 +323,7 @@ void reg_rollback(struct reg *r)
 	if (r->in_tx)
 		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
 	r->in_tx = 0;
+	end_bulk(r);
 }
 
 int reg_config_get(struct reg *r, const char *key, char *out, size_t n, struct err *e)

@@ -6,12 +6,14 @@
 #include "registry/reg_division.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/buf.h"
 #include "common/i18n.h"
+#include "registry/reg_name.h"
 
 static const char sql_get[] =
 	"SELECT d.code, d.name, d.level, d.parent_code, d.valid_from, d.valid_to,"
@@ -28,24 +30,19 @@ static const char sql_insert[] =
 	"INSERT INTO division(code, name, level, parent_code, valid_from, valid_to)"
 	" VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 /* A bulk load inserts BULK_ROWS rows per statement: a one-row INSERT
- * pays on every row for starting and ending a statement, with a
- * statement journal because the table has triggers (name_pending_ins). */
+ * pays on every row for starting and ending a statement. */
 #define BULK_ROWS 64
 static const char sql_insert_many[] =
 	"INSERT INTO division(code, name, level, parent_code, valid_from, valid_to) VALUES";
 static const char sql_insert_tuple[] = "(?, ?, ?, ?, ?, ?)";
-/* A national load writes some 80 MB of pages in one transaction.  With
- * the connection's usual cache, pages spill to the WAL in the middle of
- * it, are written again when they change and are read back to build the
- * indexes.  The cache only takes the memory the load needs. */
-#define BULK_CACHE_KIB 262144
+/* A national load writes some 80 MB of pages in one transaction, rows
+ * in code order.  With a rollback journal (reg_begin_bulk) pages that
+ * spill from the cache go straight to the file, so a modest cache holding
+ * the right-hand edges of the table and its indexes does: measured, 16 MiB
+ * loads as fast as 256 MiB with 40 MB less memory. */
+#define BULK_CACHE_KIB 16384
 static const char sql_cache_size[] = "PRAGMA cache_size";
 static const char sql_is_empty[] = "SELECT NOT EXISTS (SELECT 1 FROM division)";
-static const char sql_drop_indexes[] =
-	"DROP INDEX division_code; DROP INDEX division_parent;";
-static const char sql_create_indexes[] =
-	"CREATE UNIQUE INDEX division_code ON division(code);"
-	"CREATE INDEX division_parent ON division(parent_code);";
 static const char sql_name[] = "SELECT name FROM division WHERE code = ?";
 static const char sql_rename[] = "UPDATE division SET name = ? WHERE code = ?";
 static const char sql_set_geom[] =
@@ -254,13 +251,24 @@ int reg_division_count(struct reg *r, long counts[6], long *with_geometry,
 	return 0;
 }
 
+/* A row a bulk load holds until it is written: the strings of
+ * struct reg_division without its 256-byte name buffer. */
+struct bulk_row {
+	char code[REG_CODE_LEN], parent[REG_CODE_LEN];
+	char valid_from[10], valid_to[10];
+	unsigned char level;
+	uint32_t name;                     /* offset in the writer's names */
+};
+
 struct reg_division_writer {
 	struct reg *r;
 	int bulk;
 	sqlite3_stmt *insert, *name, *rename, *set_geom;
 	sqlite3_stmt *insert_many;         /* bulk: BULK_ROWS rows */
-	struct reg_division *rows;         /* bulk: rows not yet inserted */
-	int nrows;
+	struct bulk_row *rows;             /* bulk: rows not yet inserted */
+	size_t nrows, caprows;
+	struct buf names;                  /* bulk: their names, NUL-ended */
+	char *suspended;                   /* bulk: name index hook, to restore */
 	int cache_size;                    /* bulk: the connection's, restored */
 	int cache_set;
 };
@@ -324,13 +332,9 @@ struct reg_division_writer *reg_division_writer_new(struct reg *r, struct err *e
 	w->bulk = sqlite3_step(w->insert) == SQLITE_ROW && sqlite3_column_int(w->insert, 0);
 	sqlite3_finalize(w->insert);
 	w->insert = NULL;
-	if (w->bulk && (reg_exec(r, sql_drop_indexes, e) < 0 || grow_cache(w, e) < 0 ||
-			!(w->insert_many = prepare_insert_many(r, e))))
+	if (w->bulk && (reg_name_pending_suspend(r, &w->suspended, e) < 0 ||
+			grow_cache(w, e) < 0 || !(w->insert_many = prepare_insert_many(r, e))))
 		goto fail;
-	if (w->bulk && !(w->rows = malloc(BULK_ROWS * sizeof(*w->rows)))) {
-		err_set(e, ERR_NOMEM, _("out of memory"));
-		goto fail;
-	}
 	if (!(w->insert = reg_prepare(r, sql_insert, e)) ||
 	    !(w->name = reg_prepare(r, sql_name, e)) ||
 	    !(w->rename = reg_prepare(r, sql_rename, e)) ||
@@ -356,11 +360,11 @@ int reg_division_writer_finish(struct reg_division_writer *w, struct err *e)
 	if (flush(w, e) < 0)
 		return -1;
 	w->bulk = 0;
-	if (reg_exec(w->r, sql_create_indexes, e) < 0) {
-		if (sqlite3_extended_errcode(w->r->db) == SQLITE_CONSTRAINT_UNIQUE)
-			return err_set(e, ERR_INPUT, _("the same division code appears twice"));
+	/* Every division is new: the table was empty. */
+	if (reg_name_pending_resume(w->r, w->suspended, e) < 0)
 		return -1;
-	}
+	free(w->suspended);
+	w->suspended = NULL;
 	return 0;
 }
 
@@ -376,6 +380,8 @@ void reg_division_writer_free(struct reg_division_writer *w)
 	if (w->cache_set)
 		set_cache_size(w->r, w->cache_size, NULL);
 	free(w->rows);
+	free(w->suspended);
+	buf_release(&w->names);
 	free(w);
 }
 
@@ -415,6 +421,19 @@ static void bind_row(sqlite3_stmt *st, int i, const struct reg_division *d)
 	bind_opt(st, i + 6, d->valid_to, -1);
 }
 
+/* The same for a held row; its strings are not NUL-ended. */
+static void bind_bulk_row(struct reg_division_writer *w, sqlite3_stmt *st, int i,
+			  const struct bulk_row *d)
+{
+	sqlite3_bind_text(st, i + 1, d->code, REG_CODE_LEN, SQLITE_STATIC);
+	sqlite3_bind_text(st, i + 2, w->names.data + d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, i + 3, reg_level_name((enum reg_level)d->level), -1,
+			  SQLITE_STATIC);
+	bind_opt(st, i + 4, d->parent, d->parent[0] ? REG_CODE_LEN : 0);
+	bind_opt(st, i + 5, d->valid_from, d->valid_from[0] ? 10 : 0);
+	bind_opt(st, i + 6, d->valid_to, d->valid_to[0] ? 10 : 0);
+}
+
 static int insert(struct reg_division_writer *w, const struct reg_division *d,
 		  struct err *e)
 {
@@ -429,35 +448,122 @@ static int insert(struct reg_division_writer *w, const struct reg_division *d,
 	return sqlite3_changes(w->r->db);
 }
 
-/* Insert the rows a bulk load has buffered: a full batch in one
- * statement, a last partial one row by row. */
+static int row_cmp(const struct bulk_row *a, const struct bulk_row *b)
+{
+	return memcmp(a->code, b->code, REG_CODE_LEN);
+}
+
+/* Merge the sorted runs a[lo..mid) and a[mid..hi) through tmp. */
+static void merge(struct bulk_row *a, struct bulk_row *tmp, size_t lo, size_t mid,
+		  size_t hi)
+{
+	size_t i = lo, j = mid, k = lo;
+
+	if (row_cmp(&a[mid - 1], &a[mid]) <= 0)
+		return;
+	while (i < mid && j < hi)
+		tmp[k++] = row_cmp(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+	while (i < mid)
+		tmp[k++] = a[i++];
+	memcpy(&a[lo], &tmp[lo], (j - lo) * sizeof(*a));
+}
+
+/* Sort rows by code.  Code lists come as a few sorted runs (one per
+ * level, or one per province), so a natural merge sort: find the runs,
+ * merge neighbours until one is left. */
+static int sort_rows(struct bulk_row *a, size_t n, struct err *e)
+{
+	size_t *runs, nruns = 0, i, width;
+	struct bulk_row *tmp;
+
+	if (n < 2)
+		return 0;
+	runs = malloc((n + 1) * sizeof(*runs));
+	tmp = malloc(n * sizeof(*tmp));
+	if (!runs || !tmp) {
+		free(runs);
+		free(tmp);
+		return err_set(e, ERR_NOMEM, _("out of memory"));
+	}
+	runs[nruns++] = 0;
+	for (i = 1; i < n; i++)
+		if (row_cmp(&a[i - 1], &a[i]) > 0)
+			runs[nruns++] = i;
+	runs[nruns] = n;
+	for (width = 1; width < nruns; width *= 2)
+		for (i = 0; i + width < nruns; i += 2 * width)
+			merge(a, tmp, runs[i], runs[i + width],
+			      runs[i + 2 * width < nruns ? i + 2 * width : nruns]);
+	free(runs);
+	free(tmp);
+	return 0;
+}
+
+/* Insert the rows a bulk load holds, in code order: the code index then
+ * grows at its end, and parents come before their children, so the
+ * indexes are kept up to date for less than rebuilding them costs. */
 static int flush(struct reg_division_writer *w, struct err *e)
 {
-	int i, n = w->nrows, rc;
+	size_t i, n = w->nrows;
+	int k, rc;
 
+	if (!n)
+		return 0;
 	w->nrows = 0;
-	if (n == BULK_ROWS) {
-		for (i = 0; i < n; i++)
-			bind_row(w->insert_many, 6 * i, &w->rows[i]);
-		rc = sqlite3_step(w->insert_many);
-		sqlite3_reset(w->insert_many);
+	if (sort_rows(w->rows, n, e) < 0)
+		return -1;
+	for (i = 0; i < n; i += BULK_ROWS) {
+		sqlite3_stmt *st = w->insert_many;
+
+		if (n - i < BULK_ROWS) {
+			/* The tail, row by row. */
+			for (; i < n; i++) {
+				bind_bulk_row(w, w->insert, 0, &w->rows[i]);
+				rc = sqlite3_step(w->insert);
+				sqlite3_reset(w->insert);
+				if (rc != SQLITE_DONE)
+					return reg_db_error(w->r, e, _("cannot write division"));
+			}
+			break;
+		}
+		for (k = 0; k < BULK_ROWS; k++)
+			bind_bulk_row(w, st, 6 * k, &w->rows[i + (size_t)k]);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return reg_db_error(w->r, e, _("cannot write division"));
-		return 0;
 	}
-	for (i = 0; i < n; i++)
-		if (insert(w, &w->rows[i], e) < 0)
-			return -1;
+	buf_clear(&w->names);
 	return 0;
 }
 
 int reg_division_put_new(struct reg_division_writer *w, const struct reg_division *d,
 			 struct err *e)
 {
+	struct bulk_row *row;
+
 	if (!w->bulk)
 		return insert(w, d, e) < 0 ? -1 : 0;
-	w->rows[w->nrows++] = *d;
-	return w->nrows == BULK_ROWS ? flush(w, e) : 0;
+	if (w->nrows == w->caprows) {
+		size_t cap = w->caprows ? w->caprows * 2 : 4096;
+		struct bulk_row *nr = realloc(w->rows, cap * sizeof(*nr));
+
+		if (!nr)
+			return err_set(e, ERR_NOMEM, _("out of memory"));
+		w->rows = nr;
+		w->caprows = cap;
+	}
+	if (w->names.len > UINT32_MAX - REG_MAX_NAME)
+		return err_set(e, ERR_NOMEM, _("too many divisions in one load"));
+	row = &w->rows[w->nrows++];
+	memcpy(row->code, d->code, REG_CODE_LEN);
+	memcpy(row->parent, d->parent_code, d->parent_code[0] ? REG_CODE_LEN : 1);
+	memcpy(row->valid_from, d->valid_from, d->valid_from[0] ? 10 : 1);
+	memcpy(row->valid_to, d->valid_to, d->valid_to[0] ? 10 : 1);
+	row->level = (unsigned char)d->level;
+	row->name = (uint32_t)w->names.len;
+	buf_add(&w->names, d->name, strlen(d->name) + 1);
+	return 0;
 }
 
 int reg_division_put(struct reg_division_writer *w, const struct reg_division *d,
@@ -467,25 +573,14 @@ int reg_division_put(struct reg_division_writer *w, const struct reg_division *d
 	sqlite3_stmt *st;
 	int rc;
 
-	/* Without the unique index (bulk) look before inserting. */
-	if (w->bulk) {
-		rc = reg_division_exists(w, d->code, e);
-		if (rc < 0)
-			return -1;
-		if (!rc) {
-			if (insert(w, d, e) < 0)
-				return -1;
-			*out = REG_PUT_INSERTED;
-			return 0;
-		}
-	} else {
-		rc = insert(w, d, e);
-		if (rc < 0)
-			return -1;
-		if (rc == 1) {
-			*out = REG_PUT_INSERTED;
-			return 0;
-		}
+	if (flush(w, e) < 0)
+		return -1;
+	rc = insert(w, d, e);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		*out = REG_PUT_INSERTED;
+		return 0;
 	}
 	/* The code exists: same name is a no-op, another name a conflict. */
 	st = w->name;

@@ -71,28 +71,27 @@ enum reg_put_outcome {
 
 /* A prepared writer: one per import, inside the caller's transaction.
  * When the table is empty at the start (a national load), the writer is
- * in bulk mode: it drops the code and parent indexes and rebuilds them in
- * reg_division_writer_finish(), which is several times faster than
- * keeping them up to date row by row; it inserts new rows in batches of
- * many rows per statement; and it gives the connection a larger page
- * cache until it is freed.  In bulk mode the caller must say which rows
- * it knows to be new (reg_division_put_new), should ask
- * reg_division_exists() or reg_division_put() only for the few rows it
- * has seen before (each is a scan of the table), and must call
- * reg_division_writer_finish() before committing. */
+ * in bulk mode: it holds the new rows and writes them sorted by code, in
+ * batches of many rows per statement, so the code index grows at its end
+ * and parents precede children; it notes the new divisions for the name
+ * index once at the end rather than row by row; and it gives the
+ * connection a larger page cache until it is freed.  In bulk mode the
+ * caller must say which rows it knows to be new (reg_division_put_new),
+ * should ask reg_division_exists() or reg_division_put() only for the few
+ * rows it has seen before (each writes the rows held so far), and must
+ * call reg_division_writer_finish() before committing. */
 struct reg_division_writer;
 
 struct reg_division_writer *reg_division_writer_new(struct reg *r, struct err *e);
 int reg_division_writer_bulk(const struct reg_division_writer *w);
-/* Write the rows still batched and rebuild the indexes of a bulk load (a
- * no-op otherwise); fails with ERR_INPUT if the load left a code twice. */
+/* Write the rows a bulk load still holds and note them for the name
+ * index (a no-op otherwise). */
 int reg_division_writer_finish(struct reg_division_writer *w, struct err *e);
 void reg_division_writer_free(struct reg_division_writer *w);
 
 /* Insert a division the caller knows is not in the table.  In bulk mode
- * the row is copied into a batch, written when the batch is full or by
- * the writer's next lookup, update or finish: a write error may come
- * from any of those calls. */
+ * the row is held, written by the writer's next lookup, update or
+ * finish: a write error may come from any of those calls. */
 int reg_division_put_new(struct reg_division_writer *w, const struct reg_division *d,
 			 struct err *e);
 

@@ -34,12 +34,28 @@ static const char sql_gram_add[] = "INSERT OR IGNORE INTO name_gram(g, nid) VALU
 static const char sql_gram_del[] = "DELETE FROM name_gram WHERE g = ? AND nid = ?";
 static const char sql_set_current[] = "UPDATE name_index SET current = ?2 WHERE place_id = ?1";
 static const char sql_pending_any[] = "SELECT 1 FROM name_pending LIMIT 1";
-static const char sql_pending_count[] = "SELECT count(*) FROM name_pending";
+/* name_pending holds the ids of divisions whose keys are stale, or the
+ * id 0 for "all of them" (reg_name_index_mark_all: one row, not one per
+ * division, after a national load). */
+static const char sql_pending_count[] =
+	"SELECT CASE WHEN EXISTS (SELECT 1 FROM name_pending WHERE division_id = 0)"
+	" THEN (SELECT count(*) FROM division) ELSE (SELECT count(*) FROM name_pending) END";
 static const char sql_pending[] =
 	"SELECT p.division_id, d.code, d.name, d.level, d.valid_to FROM name_pending p"
-	" LEFT JOIN division d ON d.id = p.division_id ORDER BY p.division_id";
+	" LEFT JOIN division d ON d.id = p.division_id"
+	" WHERE NOT EXISTS (SELECT 1 FROM name_pending WHERE division_id = 0)"
+	" ORDER BY p.division_id";
+/* All stale: the deleted ones noted, then every division. */
+static const char sql_pending_all[] =
+	"SELECT p.division_id, NULL, NULL, NULL, NULL FROM name_pending p"
+	" WHERE p.division_id <> 0 AND NOT EXISTS (SELECT 1 FROM division d WHERE d.id = p.division_id)"
+	" UNION ALL SELECT d.id, d.code, d.name, d.level, d.valid_to FROM division d";
+static const char sql_pending_all_any[] = "SELECT 1 FROM name_pending WHERE division_id = 0";
 static const char sql_pending_clear[] = "DELETE FROM name_pending";
-static const char sql_mark_all[] = "INSERT OR IGNORE INTO name_pending SELECT id FROM division";
+static const char sql_mark_all[] = "INSERT OR IGNORE INTO name_pending VALUES (0)";
+static const char sql_pending_trigger[] =
+	"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'name_pending_ins'";
+static const char sql_pending_drop[] = "DROP TRIGGER name_pending_ins";
 static const char sql_indexes[] =
 	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'name_index'"
 	" AND sql IS NOT NULL AND name <> 'name_index_place'";
@@ -519,6 +535,34 @@ int reg_name_index_mark_all(struct reg *r, struct err *e)
 	return reg_exec(r, sql_mark_all, e);
 }
 
+int reg_name_pending_suspend(struct reg *r, char **saved, struct err *e)
+{
+	sqlite3_stmt *st = reg_prepare(r, sql_pending_trigger, e);
+	int rc;
+
+	*saved = NULL;
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*saved = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return reg_db_error(r, e, _("cannot read the name index"));
+	if (!*saved)
+		return err_set(e, ERR_NOMEM, _("out of memory"));
+	return reg_exec(r, sql_pending_drop, e);
+}
+
+int reg_name_pending_resume(struct reg *r, const char *saved, struct err *e)
+{
+	if (!saved)
+		return 0;
+	if (reg_exec(r, saved, e) < 0)
+		return -1;
+	return reg_name_index_mark_all(r, e);
+}
+
 /* Above this many stale divisions the secondary indexes are dropped and
  * rebuilt: CREATE INDEX sorts once instead of inserting row by row. */
 #define BULK_ROWS 20000
@@ -609,7 +653,13 @@ int reg_name_index_sync(struct reg *r, long *count, struct err *e)
 		return -1;
 	}
 	rc = 0;
-	st = reg_prepare(r, sql_pending, e);
+	st = reg_prepare(r, sql_pending_all_any, e);
+	if (st) {
+		int all = sqlite3_step(st) == SQLITE_ROW;
+
+		sqlite3_finalize(st);
+		st = reg_prepare(r, all ? sql_pending_all : sql_pending, e);
+	}
 	del = reg_prepare(r, "SELECT id, name FROM name_index WHERE src = 'd' AND ref = ?", e);
 	if (!st || !del)
 		rc = -1;

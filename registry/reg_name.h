@@ -80,6 +80,13 @@ int reg_name_index_sync(struct reg *r, long *n, struct err *e);
 /* Mark every division stale (a full rebuild of the division rows). */
 int reg_name_index_mark_all(struct reg *r, struct err *e);
 
+/* For a load of many divisions inside the caller's transaction: stop
+ * noting each new division as it is inserted (a trigger, one more row
+ * written per division); *saved gets what resume needs (free it).
+ * Resume puts the trigger back and marks every division stale at once. */
+int reg_name_pending_suspend(struct reg *r, char **saved, struct err *e);
+int reg_name_pending_resume(struct reg *r, const char *saved, struct err *e);
+
 /* ---- search ---- */
 
 enum reg_search_by {
