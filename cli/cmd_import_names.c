@@ -69,7 +69,7 @@ int cmd_import_names(struct cli_ctx *ctx, int argc, char **argv)
 	cli_import_callbacks(&o);
 	if (!(g = cli_geo(ctx)))
 		return 3;
-	if ((rc = cli_write_begin(ctx)))
+	if ((rc = cli_write_begin_bulk(ctx)))
 		return rc;
 	if (imp_names(&ctx->reg, g, argv[optind], s_srs, &o, &res, &e) < 0) {
 		cli_write_abort(ctx);

@@ -693,12 +693,25 @@ static int load_geojson(struct loader *L, const struct buf *text, struct err *e)
 	return rc;
 }
 
+/* Lines in the text: the rows a CSV file will put, near enough. */
+static long count_lines(const struct buf *text)
+{
+	const char *s = buf_str(text), *end = s + text->len;
+	long n = 0;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
 int imp_names(struct reg *r, struct geo_ctx *g, const char *path, const char *s_srs,
 	      const struct imp_opts *o, struct imp_names_result *res, struct err *e)
 {
 	struct loader L;
 	struct buf text = BUF_INIT;
-	int rc;
+	int rc, geojson;
 
 	memset(res, 0, sizeof(*res));
 	memset(&L, 0, sizeof(L));
@@ -730,10 +743,16 @@ int imp_names(struct reg *r, struct geo_ctx *g, const char *path, const char *s_
 		rc = -1;
 		goto out;
 	}
-	if (!strcmp(imp_sniff_format(path, buf_str(&text)), "geojson"))
-		rc = load_geojson(&L, &text, e);
+	geojson = !strcmp(imp_sniff_format(path, buf_str(&text)), "geojson");
+	if (reg_name_batch_begin(r, geojson ? 0 : count_lines(&text), e) < 0) {
+		rc = -1;
+		goto out;
+	}
+	rc = geojson ? load_geojson(&L, &text, e) : load_csv(&L, &text, e);
+	if (rc == 0)
+		rc = reg_name_batch_end(r, e);
 	else
-		rc = load_csv(&L, &text, e);
+		reg_name_batch_abort(r);
 	if (rc == 0 && res->conflicts)
 		rc = err_set(e, ERR_CONFLICT,
 			     _("%s: %ld conflicts; nothing written (use --update to replace)"), path,

@@ -20,6 +20,8 @@ struct reg {
 	char command[256];   /* the command line, for the audit log */
 	int in_tx;
 	int bulk_journal;    /* in rollback-journal mode for a bulk load */
+	struct reg_stmt_cache *stmts;   /* reg_stmt() */
+	void *name_batch;    /* reg_name_batch_begin() */
 };
 
 /* The schema version this build writes and expects (PRAGMA user_version). */
@@ -59,6 +61,15 @@ void reg_rollback(struct reg *r);
 /* Prepare SQL on r (cached statements are the caller's business).  Sets
  * ERR_DB with SQLite's message on failure. */
 sqlite3_stmt *reg_prepare(struct reg *r, const char *sql, struct err *e);
+
+/* The statement for sql, prepared once per connection and kept: for
+ * statements run once per row.  sql must have static storage (the cache
+ * is keyed by its address).  It comes back reset, bindings cleared; the
+ * caller resets it when done with it (so that it holds no lock) and never
+ * finalizes it.  Not for a statement still being stepped by a caller up
+ * the stack. */
+sqlite3_stmt *reg_stmt(struct reg *r, const char *sql, struct err *e);
+void reg_stmt_cache_free(struct reg *r);
 
 /* Set ERR_DB from the connection's last error, with a context word. */
 int reg_db_error(struct reg *r, struct err *e, const char *what);

@@ -254,6 +254,7 @@ void reg_close(struct reg *r)
 {
 	if (!r)
 		return;
+	reg_stmt_cache_free(r);
 	if (r->db) {
 		if (r->in_tx)
 			sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);

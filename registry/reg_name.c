@@ -301,17 +301,19 @@ struct writer {
 	struct pairs pend[2];
 };
 
+/* The statements come from the connection's cache (reg_stmt): a place
+ * import puts a row or more per place. */
 static void writer_free(struct writer *w)
 {
 	int i;
 
-	sqlite3_finalize(w->find);
-	sqlite3_finalize(w->insert);
-	sqlite3_finalize(w->update);
-	sqlite3_finalize(w->del);
+	sqlite3_reset(w->find);
+	sqlite3_reset(w->insert);
+	sqlite3_reset(w->update);
+	sqlite3_reset(w->del);
 	for (i = 0; i < 2; i++) {
-		sqlite3_finalize(w->add[i]);
-		sqlite3_finalize(w->rm[i]);
+		sqlite3_reset(w->add[i]);
+		sqlite3_reset(w->rm[i]);
 		free(w->pend[i].v);
 	}
 	reg_name_keys_release(&w->k);
@@ -325,14 +327,14 @@ static int writer_init(struct writer *w, struct reg *r, int bulk, struct err *e)
 	w->bulk = bulk;
 	reg_name_keys_init(&w->k);
 	reg_roman_init(&w->ro);
-	if (!(w->find = reg_prepare(r, sql_find, e)) ||
-	    !(w->insert = reg_prepare(r, sql_insert, e)) ||
-	    !(w->update = reg_prepare(r, sql_update, e)) ||
-	    !(w->del = reg_prepare(r, sql_delete, e)) ||
-	    !(w->add[0] = reg_prepare(r, sql_fuzzy_add, e)) ||
-	    !(w->rm[0] = reg_prepare(r, sql_fuzzy_del, e)) ||
-	    !(w->add[1] = reg_prepare(r, sql_gram_add, e)) ||
-	    !(w->rm[1] = reg_prepare(r, sql_gram_del, e))) {
+	if (!(w->find = reg_stmt(r, sql_find, e)) ||
+	    !(w->insert = reg_stmt(r, sql_insert, e)) ||
+	    !(w->update = reg_stmt(r, sql_update, e)) ||
+	    !(w->del = reg_stmt(r, sql_delete, e)) ||
+	    !(w->add[0] = reg_stmt(r, sql_fuzzy_add, e)) ||
+	    !(w->rm[0] = reg_stmt(r, sql_fuzzy_del, e)) ||
+	    !(w->add[1] = reg_stmt(r, sql_gram_add, e)) ||
+	    !(w->rm[1] = reg_stmt(r, sql_gram_del, e))) {
 		writer_free(w);
 		return -1;
 	}
@@ -353,6 +355,8 @@ static int step_pair(struct writer *w, sqlite3_stmt *st, int64_t key, long long 
 	return 0;
 }
 
+static int keys_flush(struct writer *w, struct err *e);
+
 /* Add (or remove) the one-edit hashes and the character pairs of name. */
 static int keys_write(struct writer *w, int add, const char *name, long long nid,
 		      struct err *e)
@@ -361,6 +365,9 @@ static int keys_write(struct writer *w, int add, const char *name, long long nid
 	size_t n, i;
 	int t;
 
+	/* A removal in bulk mode may concern pairs still collected. */
+	if (w->bulk && !add && keys_flush(w, e) < 0)
+		return -1;
 	for (t = 0; t < 2; t++) {
 		n = t == 0 ? neighbourhood(name, key) : grams(name, key);
 		for (i = 0; i < n; i++) {
@@ -485,11 +492,20 @@ static int writer_put(struct writer *w, const struct reg_name_entry *en, struct 
 	return keys_write(w, 1, en->name, nid, e);
 }
 
+/* A batch of puts (reg_name_batch_begin). */
+struct batch {
+	struct writer w;
+	struct saved_index *saved;
+	size_t nsaved;
+};
+
 int reg_name_index_put(struct reg *r, const struct reg_name_entry *en, struct err *e)
 {
 	struct writer w;
 	int rc;
 
+	if (r->name_batch)
+		return writer_put(&((struct batch *)r->name_batch)->w, en, e);
 	if (writer_init(&w, r, 0, e) < 0)
 		return -1;
 	rc = writer_put(&w, en, e);
@@ -622,6 +638,71 @@ static int restore_indexes(struct reg *r, struct saved_index *v, size_t n, struc
 	}
 	free(v);
 	return rc;
+}
+
+static const char sql_index_rows[] = "SELECT count(*) FROM name_index";
+
+int reg_name_batch_begin(struct reg *r, long expected, struct err *e)
+{
+	struct batch *b = calloc(1, sizeof(*b));
+	sqlite3_stmt *st;
+	long long rows = 0;
+
+	if (!b)
+		return err_set(e, ERR_NOMEM, _("out of memory"));
+	if (writer_init(&b->w, r, 1, e) < 0) {
+		free(b);
+		return -1;
+	}
+	r->name_batch = b;
+	if (expected < BULK_ROWS)
+		return 0;
+	/* Rebuilding the search indexes costs about what inserting as many
+	 * rows as they hold does. */
+	if (!(st = reg_prepare(r, sql_index_rows, e))) {
+		reg_name_batch_abort(r);
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rows = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (expected * 2 >= rows && drop_indexes(r, &b->saved, &b->nsaved, e) < 0) {
+		reg_name_batch_abort(r);
+		return -1;
+	}
+	return 0;
+}
+
+int reg_name_batch_end(struct reg *r, struct err *e)
+{
+	struct batch *b = r->name_batch;
+	int rc;
+
+	if (!b)
+		return 0;
+	rc = keys_flush(&b->w, e);
+	if (b->saved && restore_indexes(r, b->saved, b->nsaved, rc == 0 ? e : NULL) < 0)
+		rc = -1;
+	b->saved = NULL;
+	reg_name_batch_abort(r);
+	return rc;
+}
+
+void reg_name_batch_abort(struct reg *r)
+{
+	struct batch *b = r->name_batch;
+	size_t i;
+
+	if (!b)
+		return;
+	for (i = 0; b->saved && i < b->nsaved; i++) {
+		free(b->saved[i].name);
+		free(b->saved[i].sql);
+	}
+	free(b->saved);
+	writer_free(&b->w);
+	free(b);
+	r->name_batch = NULL;
 }
 
 int reg_name_index_sync(struct reg *r, long *count, struct err *e)

@@ -77,6 +77,17 @@ int reg_name_index_pending(struct reg *r, struct err *e);
  * transaction. */
 int reg_name_index_sync(struct reg *r, long *n, struct err *e);
 
+/* A batch of puts inside the caller's transaction (an import of many
+ * places): until reg_name_batch_end() every reg_name_index_put() goes
+ * through it, and the one-edit hashes and character pairs are collected
+ * and written at the end in key order.  With expected (rows the caller
+ * will put) large against the index, the search indexes are dropped now
+ * and rebuilt at the end.  On error reg_name_batch_abort() frees the batch
+ * and the caller rolls back (which restores dropped indexes). */
+int reg_name_batch_begin(struct reg *r, long expected, struct err *e);
+int reg_name_batch_end(struct reg *r, struct err *e);
+void reg_name_batch_abort(struct reg *r);
+
 /* Mark every division stale (a full rebuild of the division rows). */
 int reg_name_index_mark_all(struct reg *r, struct err *e);
 

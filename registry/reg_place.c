@@ -17,11 +17,15 @@
 #include "registry/reg_name.h"
 #include "registry/reg_pinyin.h"
 
-static const char sql_class_find[] =
-	"SELECT code, name, coalesce(parent, ''), coalesce(major, ''), coalesce(statutory, 0),"
+/* A class by code, else by name (both indexed), else by alias. */
+#define CLASS_COLUMNS \
+	"SELECT code, name, coalesce(parent, ''), coalesce(major, ''), coalesce(statutory, 0)," \
 	" coalesce(grp, '') FROM place_class"
-	" WHERE code = ?1 OR name = ?1 OR instr(';' || coalesce(aliases, '') || ';', ';' || ?1 || ';') > 0"
-	" ORDER BY code = ?1 DESC, name = ?1 DESC LIMIT 1";
+static const char sql_class_by_code[] = CLASS_COLUMNS " WHERE code = ?1";
+static const char sql_class_by_name[] = CLASS_COLUMNS " WHERE name = ?1";
+static const char sql_class_by_alias[] = CLASS_COLUMNS
+	" WHERE instr(';' || coalesce(aliases, '') || ';', ';' || ?1 || ';') > 0"
+	" ORDER BY code LIMIT 1";
 static const char sql_class_each[] =
 	"SELECT code, name, coalesce(parent, ''), coalesce(major, ''), coalesce(statutory, 0),"
 	" coalesce(grp, '') FROM place_class ORDER BY code";
@@ -81,22 +85,27 @@ static void row_to_class(sqlite3_stmt *st, struct reg_class *c)
 
 int reg_class_find(struct reg *r, const char *text, struct reg_class *c, struct err *e)
 {
-	sqlite3_stmt *st = reg_prepare(r, sql_class_find, e);
-	int rc;
+	static const char *const sql[] = { sql_class_by_code, sql_class_by_name, sql_class_by_alias };
+	size_t i;
+	int rc = 0;
 
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		row_to_class(st, c);
-		rc = 1;
-	} else if (rc == SQLITE_DONE) {
-		rc = 0;
-	} else {
-		rc = reg_db_error(r, e, _("cannot read place classes"));
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]) && rc == 0; i++) {
+		sqlite3_stmt *st = reg_stmt(r, sql[i], e);
+
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			row_to_class(st, c);
+			rc = 1;
+		} else if (rc == SQLITE_DONE) {
+			rc = 0;
+		} else {
+			rc = reg_db_error(r, e, _("cannot read place classes"));
+		}
+		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -244,7 +253,7 @@ static char *col_dup(sqlite3_stmt *st, int i)
 
 int reg_place_get(struct reg *r, long long id, struct reg_place *p, struct err *e)
 {
-	sqlite3_stmt *st = reg_prepare(r, sql_get, e);
+	sqlite3_stmt *st = reg_stmt(r, sql_get, e);
 	int rc;
 
 	if (!st)
@@ -279,7 +288,7 @@ int reg_place_get(struct reg *r, long long id, struct reg_place *p, struct err *
 	} else {
 		rc = reg_db_error(r, e, _("cannot read place"));
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -307,7 +316,7 @@ int reg_place_lookup(struct reg *r, const char *name, long long *ids, int max, i
 int reg_place_match(struct reg *r, const char *name, const char class_code[6],
 		    const char division_code[13], long long *id, struct err *e)
 {
-	sqlite3_stmt *st = reg_prepare(r, sql_match, e);
+	sqlite3_stmt *st = reg_stmt(r, sql_match, e);
 	int rc;
 
 	*id = 0;
@@ -319,7 +328,7 @@ int reg_place_match(struct reg *r, const char *name, const char class_code[6],
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return reg_db_error(r, e, _("cannot read places"));
 	return 0;
@@ -338,12 +347,12 @@ static int check_place(struct reg *r, struct reg_place *p, struct err *e)
 		return err_prefix(e, _("field 'class': "));
 	memcpy(p->class_code, c.code, sizeof(c.code));
 	snprintf(p->class_name, sizeof(p->class_name), "%s", c.name);
-	st = reg_prepare(r, sql_division_exists, e);
+	st = reg_stmt(r, sql_division_exists, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, p->division_code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
 		reg_code_display(p->division_code, disp);
 		return err_set(e, ERR_INPUT, _("field 'division_code': no division '%s'"), disp);
@@ -399,7 +408,7 @@ static int index_place(struct reg *r, long long id, struct err *e)
 	en.division_code = p.division_code;
 	en.current = p.status == REG_PLACE_CURRENT;
 	rc = reg_name_index_put(r, &en, e);
-	st = rc == 0 ? reg_prepare(r, sql_others, e) : NULL;
+	st = rc == 0 ? reg_stmt(r, sql_others, e) : NULL;
 	if (!st)
 		rc = -1;
 	else
@@ -415,7 +424,7 @@ static int index_place(struct reg *r, long long id, struct err *e)
 		rc = 0;
 	else if (rc > 0)
 		rc = reg_db_error(r, e, _("cannot read other names"));
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	reg_place_release(&p);
 	return rc;
 }
@@ -427,11 +436,11 @@ int reg_place_insert(struct reg *r, struct reg_place *p, struct err *e)
 
 	if (check_place(r, p, e) < 0)
 		return -1;
-	if (!(st = reg_prepare(r, sql_insert, e)))
+	if (!(st = reg_stmt(r, sql_insert, e)))
 		return -1;
 	bind_place(st, p);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return reg_db_error(r, e, _("cannot write place"));
 	p->id = sqlite3_last_insert_rowid(r->db);
@@ -445,12 +454,12 @@ int reg_place_update(struct reg *r, struct reg_place *p, struct err *e)
 
 	if (check_place(r, p, e) < 0)
 		return -1;
-	if (!(st = reg_prepare(r, sql_update, e)))
+	if (!(st = reg_stmt(r, sql_update, e)))
 		return -1;
 	bind_place(st, p);
 	sqlite3_bind_int64(st, 16, p->id);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return reg_db_error(r, e, _("cannot write place"));
 	if (sqlite3_changes(r->db) == 0)
@@ -488,7 +497,7 @@ int reg_place_other_add(struct reg *r, long long place_id, const char *name,
 			       kind ? kind : "");
 	if (!name || !*name)
 		return err_set(e, ERR_INPUT, _("empty name"));
-	if (!(st = reg_prepare(r, sql_other_add, e)))
+	if (!(st = reg_stmt(r, sql_other_add, e)))
 		return -1;
 	sqlite3_bind_int64(st, 1, place_id);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
@@ -496,7 +505,7 @@ int reg_place_other_add(struct reg *r, long long place_id, const char *name,
 	reg_bind_opt(st, 4, valid_from);
 	reg_bind_opt(st, 5, valid_to);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return reg_db_error(r, e, _("cannot write other name"));
 	if (sqlite3_changes(r->db) == 0)
@@ -566,7 +575,7 @@ int reg_place_event_add(struct reg *r, long long place_id, const char *kind,
 		return -1;
 	memcpy(today, now, 10);
 	today[10] = '\0';
-	if (!(st = reg_prepare(r, sql_event_add, e)))
+	if (!(st = reg_stmt(r, sql_event_add, e)))
 		return -1;
 	sqlite3_bind_int64(st, 1, place_id);
 	sqlite3_bind_text(st, 2, on_date && *on_date ? on_date : today, -1, SQLITE_STATIC);
@@ -585,7 +594,7 @@ int reg_place_event_add(struct reg *r, long long place_id, const char *kind,
 	sqlite3_bind_text(st, 9, now, -1, SQLITE_STATIC);
 	reg_bind_opt(st, 10, note);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return reg_db_error(r, e, _("cannot write place history"));
 	return 0;

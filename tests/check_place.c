@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
 #include "import/imp_divisions.h"
 #include "import/imp_names.h"
 #include "registry/reg_division.h"
@@ -545,6 +546,83 @@ START_TEST(test_imp_names_errors_name_line_and_field)
 }
 END_TEST
 
+/* A large names import goes through a batch that drops the name index's
+ * search indexes and writes the hashes sorted at the end; the index it
+ * leaves is the one smaller imports (no drop) build, and searchable. */
+static const char *batch_csv(const char *file, int from, int to)
+{
+	static const char *const ch[] = {
+		"东", "西", "南", "北", "山", "水", "林", "田", "石", "岭",
+		"桥", "塘", "坑", "岗", "湖", "冲", "坪", "岩", "江", "洞",
+	};
+	static const char *const div[] = { "445322100201", "445322100202", "445322101201" };
+	struct buf b = BUF_INIT;
+	const char *p;
+	int i;
+
+	buf_adds(&b, "name,class,division_code\n");
+	for (i = from; i < to; i++)
+		buf_addf(&b, "%s%s%s村,自然村,%s\n", ch[i % 20], ch[i / 20 % 20], ch[i / 400 % 17],
+			 div[i / 6800]);
+	p = test_write_file(file, buf_str(&b), b.len);
+	buf_release(&b);
+	return p;
+}
+
+static const char sql_index_sum[] =
+	"SELECT (SELECT total(length(name || core || pkey || pinit || ckey) * ref) FROM name_index)"
+	" + (SELECT total((h % 1000003) * nid) FROM name_fuzzy)"
+	" + (SELECT total((g % 1000003) * nid) FROM name_gram)";
+
+static int count_hit(const struct reg_search_hit *h, void *arg)
+{
+	(void)h;
+	++*(int *)arg;
+	return 0;
+}
+
+START_TEST(test_imp_names_batch_same_index)
+{
+	struct reg a, b;
+	struct geo_ctx *g;
+	struct imp_opts o = { 0 };
+	struct imp_names_result res;
+	struct err e = ERR_INIT;
+	struct reg_search s = { REG_SEARCH_FUZZY, NULL, NULL, 0, 0 };
+	const char *all = batch_csv("all.csv", 0, 20400);
+	int i, hits = 0, more = 0;
+
+	g = geo_ctx_new(&e);
+	loaded(&a);
+	ck_assert_int_eq(imp_names(&a, g, all, NULL, &o, &res, &e), 0);
+	ck_assert_int_eq(res.inserted, 20400);
+	ck_assert_int_eq(reg_commit(&a, &e), 0);
+	ck_assert_int_eq(test_scalar(&a, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+				     " AND tbl_name = 'name_index' AND sql IS NOT NULL"), 6);
+	loaded(&b);
+	for (i = 0; i < 3; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "part%d.csv", i);
+		ck_assert_int_eq(imp_names(&b, g, batch_csv(name, i * 6800, (i + 1) * 6800), NULL,
+					   &o, &res, &e), 0);
+		ck_assert_int_eq(res.inserted, 6800);
+	}
+	ck_assert_int_eq(reg_commit(&b, &e), 0);
+	ck_assert_int_eq(test_scalar(&a, "SELECT count(*) FROM name_fuzzy"),
+			 test_scalar(&b, "SELECT count(*) FROM name_fuzzy"));
+	ck_assert_int_eq(test_scalar(&a, "SELECT count(*) FROM name_gram"),
+			 test_scalar(&b, "SELECT count(*) FROM name_gram"));
+	ck_assert_int_eq(test_scalar(&a, sql_index_sum), test_scalar(&b, sql_index_sum));
+	/* One wrong character still finds 东西南村 (row 20 * 1 + 2 * 400 ...). */
+	ck_assert_int_eq(reg_name_search(&a, "东西南庄", &s, count_hit, &hits, &more, &e), 0);
+	ck_assert_int_ge(hits, 1);
+	geo_ctx_free(g);
+	reg_close(&a);
+	reg_close(&b);
+}
+END_TEST
+
 START_TEST(test_imp_names_conflict_and_update)
 {
 	struct reg r;
@@ -616,6 +694,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, test_imp_names_fixture_idempotent);
 	tcase_add_test(tc, test_imp_names_errors_name_line_and_field);
 	tcase_add_test(tc, test_imp_names_conflict_and_update);
+	tcase_add_test(tc, test_imp_names_batch_same_index);
 	suite_add_tcase(s, tc);
 	return s;
 }
