@@ -601,7 +601,7 @@ START_TEST(test_imp_names_batch_same_index)
 				     " AND tbl_name = 'name_index' AND sql IS NOT NULL"), 6);
 	loaded(&b);
 	for (i = 0; i < 3; i++) {
-		char name[16];
+		char name[32];
 
 		snprintf(name, sizeof(name), "part%d.csv", i);
 		ck_assert_int_eq(imp_names(&b, g, batch_csv(name, i * 6800, (i + 1) * 6800), NULL,
