@@ -404,12 +404,19 @@ static int cmp_pair(const void *a, const void *b)
 	return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
+/* Pairs per INSERT in bulk mode: one statement per pair pays more for
+ * the statement than for the row. */
+#define PAIRS_PER_INSERT 64
+static const char *const pair_tables[2] = { "name_fuzzy(h, nid)", "name_gram(g, nid)" };
+
 /* Bulk mode: write the collected pairs in key order (appends to the
- * b-trees instead of inserting at random places). */
+ * b-trees instead of inserting at random places), many per statement. */
 static int keys_flush(struct writer *w, struct err *e)
 {
+	struct buf sql = BUF_INIT;
+	sqlite3_stmt *st;
 	size_t i;
-	int t;
+	int t, k, rc;
 
 	for (t = 0; t < 2; t++) {
 		struct pairs *p = &w->pend[t];
@@ -417,11 +424,36 @@ static int keys_flush(struct writer *w, struct err *e)
 		if (!p->n)
 			continue;
 		qsort(p->v, p->n, sizeof(*p->v), cmp_pair);
-		for (i = 0; i < p->n; i++)
-			if (step_pair(w, w->add[t], p->v[i][0], p->v[i][1], e) < 0)
+		buf_clear(&sql);
+		buf_addf(&sql, "INSERT OR IGNORE INTO %s VALUES (?, ?)", pair_tables[t]);
+		for (k = 1; k < PAIRS_PER_INSERT; k++)
+			buf_adds(&sql, ", (?, ?)");
+		if (!(st = reg_prepare(w->r, buf_str(&sql), e))) {
+			buf_release(&sql);
+			return -1;
+		}
+		for (i = 0; i + PAIRS_PER_INSERT <= p->n; i += PAIRS_PER_INSERT) {
+			for (k = 0; k < PAIRS_PER_INSERT; k++) {
+				sqlite3_bind_int64(st, 2 * k + 1, p->v[i + (size_t)k][0]);
+				sqlite3_bind_int64(st, 2 * k + 2, p->v[i + (size_t)k][1]);
+			}
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			if (rc != SQLITE_DONE) {
+				sqlite3_finalize(st);
+				buf_release(&sql);
+				return reg_db_error(w->r, e, _("cannot write the name index"));
+			}
+		}
+		sqlite3_finalize(st);
+		for (; i < p->n; i++)
+			if (step_pair(w, w->add[t], p->v[i][0], p->v[i][1], e) < 0) {
+				buf_release(&sql);
 				return -1;
+			}
 		p->n = 0;
 	}
+	buf_release(&sql);
 	return 0;
 }
 
