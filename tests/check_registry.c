@@ -169,6 +169,12 @@ START_TEST(test_reg_division_put_conflict_and_update)
 	ck_assert_str_eq(got.name, "广东");
 	ck_assert(isnan(got.area_km2));
 	ck_assert_int_eq(reg_division_get(&r, "45", &got, &e), 0);
+	memset(&got, 0, sizeof(got));
+	ck_assert_int_eq(reg_division_lookup(&r, "44", &got, &e), 1);
+	ck_assert_str_eq(got.name, "广东");
+	ck_assert_int_eq(got.level, REG_LEVEL_PROVINCE);
+	ck_assert(isnan(got.area_km2));
+	ck_assert_int_eq(reg_division_lookup(&r, "45", &got, &e), 0);
 	reg_close(&r);
 }
 END_TEST
