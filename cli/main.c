@@ -5,7 +5,6 @@
 #include <locale.h>
 #include <pwd.h>
 #include <sqlite3.h>
-#include <spatialite.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +64,7 @@ static void print_version(void)
 {
 	printf("diming %s\n", DIMING_VERSION);
 	printf("SQLite %s\n", sqlite3_libversion());
-	printf("SpatiaLite %s\n", spatialite_version());
+	printf("SpatiaLite %s\n", reg_spatial_version());
 	printf("GEOS %s\n", geo_geos_version());
 	printf("PROJ %s\n", geo_proj_version());
 }
@@ -92,6 +91,7 @@ int main(int argc, char **argv)
 	int i, rc;
 	size_t off = 0;
 
+	reg_spatial_enable();
 	setlocale(LC_ALL, "");
 	bindtextdomain("diming", getenv("DIMING_LOCALEDIR") ? getenv("DIMING_LOCALEDIR")
 							  : "/usr/local/share/locale");
