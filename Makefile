@@ -1,12 +1,17 @@
 # diming - build, test and demo.
 #
-#   make          build/diming and build/libdiming.a
+#   make          build/diming, build/diming-full and build/libdiming.a
 #   make deps     install the Debian packages (tools/deps.sh)
-#   make test     deps, unit tests, CLI tests, unit tests again under ASan+UBSan
+#   make test     deps, unit tests, CLI tests, both again under ASan+UBSan
 #   make demo     deps, then the main job on the bundled sample data
 #
 # Every .c under common/ geo/ registry/ import/ goes into libdiming.a, every
-# cli/*.c into the binary, every tests/check_*.c into its own Check runner.
+# cli/*.c into build/diming-full, every tests/check_*.c into its own Check
+# runner.  build/diming is the light front end: cli/main.c compiled with
+# -DDIMING_LIGHT and the commands of LIGHT_CLI_SRC, linked with LIGHT_PKGS
+# only (no SpatiaLite, GEOS or PROJ, whose libraries take some 25 ms to
+# load); it execs diming-full for every other command.  A light source that
+# reaches into geo/ or SpatiaLite fails its link.
 # Generated sources: a module that needs them drops a mk/<name>.mk that adds
 # to GEN_SRC and gives the rule producing $(BUILD)/gen/<file>.
 
@@ -15,9 +20,11 @@ CC ?= cc
 SAN ?=
 
 PKGS := sqlite3 spatialite proj jansson nettle
+LIGHT_PKGS := sqlite3 jansson nettle
 # Lazily expanded so `make test` can install the packages first.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) geos)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) geos) -lm
+LIGHT_LIBS = $(shell pkg-config --libs $(LIGHT_PKGS)) -lm
 CHECK_CFLAGS = $(shell pkg-config --cflags check)
 CHECK_LIBS = $(shell pkg-config --libs check)
 
@@ -30,6 +37,10 @@ LDFLAGS := $(SANFLAGS)
 
 LIB_SRC := $(wildcard common/*.c geo/*.c registry/*.c import/*.c)
 CLI_SRC := $(wildcard cli/*.c)
+# The commands build/diming serves itself (no FULL() in cli/main.c), and the
+# plumbing they share.
+LIGHT_CLI_SRC := cli/cli.c cli/cmd_audit.c cli/cmd_check.c cli/cmd_config.c cli/cmd_name.c \
+	cli/cmd_pinyin.c
 TEST_SRC := $(wildcard tests/check_*.c)
 TEST_LIB_SRC := tests/testlib.c tests/test_main.c
 GEN_SRC :=
@@ -38,6 +49,7 @@ GEN_SRC :=
 
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:%.c=%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+LIGHT_OBJ := $(BUILD)/obj/cli/main-light.o $(LIGHT_CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_LIB_OBJ := $(TEST_LIB_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
@@ -47,11 +59,15 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 .DEFAULT_GOAL := all
 .SECONDARY:
 
-all: $(BUILD)/diming $(BUILD)/libdiming.a $(TEST_BIN)
+all: $(BUILD)/diming $(BUILD)/diming-full $(BUILD)/libdiming.a $(TEST_BIN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -DDIMING_VERSION='"$(VERSION)"' -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/cli/main-light.o: cli/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DDIMING_LIGHT -DDIMING_VERSION='"$(VERSION)"' -MMD -MP -c $< -o $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
@@ -60,8 +76,11 @@ $(BUILD)/libdiming.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/diming: $(CLI_OBJ) $(BUILD)/libdiming.a
+$(BUILD)/diming-full: $(CLI_OBJ) $(BUILD)/libdiming.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdiming.a $(PKG_LIBS)
+
+$(BUILD)/diming: $(LIGHT_OBJ) $(BUILD)/libdiming.a
+	$(CC) $(LDFLAGS) -o $@ $(LIGHT_OBJ) $(BUILD)/libdiming.a $(LIGHT_LIBS)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(TEST_LIB_OBJ) $(BUILD)/libdiming.a
 	@mkdir -p $(dir $@)
@@ -81,6 +100,7 @@ cli-test: all
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 unit
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 cli-test
 
 test:
 	@$(MAKE) --no-print-directory deps

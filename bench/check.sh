@@ -8,10 +8,13 @@
 #     homophone checks), against the peer an office would otherwise use: a
 #     GROUP BY over the same names in sqlite3 that finds exact duplicates
 #     of village names within a county (one rule of ours, no pinyin);
-#   - 200 `diming check name` calls of proposed names (whole processes:
-#     open, check, print) spread over the country.
-# Goals: the whole-country check under 10 s; one proposed name under 5 ms
-# (the in-process part; the process start is printed separately).
+#   - 1,000 `diming check name` calls of proposed names spread over the
+#     country, each a whole process (start, open, check, print), timed one
+#     by one: median and p99;
+#   - the start of a process: a light command (`check --help`, served by
+#     build/diming) against `--version`, which build/diming hands over to
+#     diming-full (SpatiaLite, GEOS, PROJ), and diming-full started alone.
+# Goals: the whole-country check under 10 s; one proposed name under 5 ms.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -21,6 +24,24 @@ mkdir -p "$work"
 [ -n "${BENCH_WORK:-}" ] || trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+# Wall time of single processes from bash's own clock, in µs
+# (${EPOCHREALTIME//[.,]/}): the timing starts no process of its own.
+# Run a command N times, append each run's time to FILE.
+times() {
+	local file=$1 n=$2 t0
+	shift 2
+	for _ in $(seq "$n"); do
+		t0=${EPOCHREALTIME//[.,]/}
+		"$@" >/dev/null 2>&1 || true
+		echo $((${EPOCHREALTIME//[.,]/} - t0)) >>"$file"
+	done
+}
+# "median p99" in ms of the µs values in FILE.
+stats() {
+	sort -n "$1" | awk '{ v[NR] = $1 }
+		END { p = int(NR * 0.99); if (p < NR * 0.99) p++;
+		      printf "%.1f %.1f\n", v[int((NR + 1) / 2)] / 1000, v[p] / 1000 }'
+}
 
 if [ ! -e "$work/reg.sqlite" ]; then
 	"$here/china-division-csv.sh" "$work/all.csv"
@@ -54,17 +75,26 @@ printf 'ratio                     %7.2f x  (goal: diming under 10 s)\n' "$(awk -
 
 # Proposed names: real village names moved to another county of the same
 # province, so duplicates and homophones are looked up for real.
-sqlite3 "$work/plain.sqlite" "SELECT name || '|' || substr(code, 1, 6) FROM d WHERE length(code) = 12 AND rowid % 3000 = 7 LIMIT 200" >"$work/proposals"
-t0=$(now)
+sqlite3 "$work/plain.sqlite" "SELECT name || '|' || substr(code, 1, 6) FROM d WHERE length(code) = 12 AND rowid % 620 = 7 LIMIT 1000" >"$work/proposals"
+: >"$work/check.us"
 k=0
 while IFS='|' read -r name county; do
+	t0=${EPOCHREALTIME//[.,]/}
 	"$D" --db "$work/reg.sqlite" check name "$name" --division "$county" >/dev/null 2>&1 || true
+	echo $((${EPOCHREALTIME//[.,]/} - t0)) >>"$work/check.us"
 	k=$((k + 1))
 done <"$work/proposals"
-t1=$(now)
-t2=$(now)
-for _ in $(seq 20); do "$D" --db "$work/reg.sqlite" --version >/dev/null; done
-t3=$(now)
-per=$(awk -v a="$t0" -v b="$t1" -v k="$k" 'BEGIN { printf "%.1f", (b - a) * 1000 / k }')
-start=$(awk -v a="$t2" -v b="$t3" 'BEGIN { printf "%.1f", (b - a) * 1000 / 20 }')
-printf 'diming check name         %7s ms per call over %d calls (whole process; process start alone %s ms)\n' "$per" "$k" "$start"
+read -r med p99 < <(stats "$work/check.us")
+printf 'diming check name         %7s ms median, %s ms p99 per call over %d calls (whole process; goal: under 5 ms)\n' \
+	"$med" "$p99" "$k"
+
+: >"$work/light.us" && : >"$work/version.us" && : >"$work/full.us"
+times "$work/light.us" 50 "$D" check --help
+times "$work/version.us" 50 "$D" --version
+times "$work/full.us" 50 "$(dirname "$D")/diming-full" --version
+read -r med p99 < <(stats "$work/light.us")
+printf 'process start, light      %7s ms median, %s ms p99  (diming check --help)\n' "$med" "$p99"
+read -r med p99 < <(stats "$work/version.us")
+printf 'process start, handed over %6s ms median, %s ms p99  (diming --version: light, then execs diming-full)\n' "$med" "$p99"
+read -r med p99 < <(stats "$work/full.us")
+printf 'process start, full       %7s ms median, %s ms p99  (diming-full --version: SpatiaLite, GEOS, PROJ)\n' "$med" "$p99"

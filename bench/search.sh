@@ -35,7 +35,7 @@ echo "name index (first search):  $(cat "$work/time")  (keys, 专名, pairs and 
 
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -I"$root" \
 	$(pkg-config --cflags sqlite3) -o "$work/search_bench" "$here/search_bench.c" \
-	"$root/build/libdiming.a" $(pkg-config --libs sqlite3 spatialite proj jansson nettle geos) -lm
+	"$root/build/libdiming.a" $(pkg-config --libs sqlite3 jansson nettle) -lm
 echo
 "$work/search_bench" "$work/reg.sqlite" 1000
 

@@ -8,8 +8,9 @@
  * toneless pinyin of its 专名; initials: the initials of its 专名; fuzzy:
  * the name with its middle character replaced), runs every query once
  * through the library as `diming name search` does (default limit 100,
- * current names) and prints p50, p99 and max per mode.  Built and run by
- * bench/search.sh; not part of the Makefile.
+ * current names) and prints p50, p99 and max per mode.  Like the light
+ * executable it opens the registry without SpatiaLite, which search does
+ * not use.  Built and run by bench/search.sh; not part of the Makefile.
  */
 #include <stdio.h>
 #include <stdlib.h>

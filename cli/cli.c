@@ -1,9 +1,17 @@
 /* cli.c - shared command plumbing: diagnostics, options, registry access,
- * JSON output, import progress. */
+ * the hand-over to the full executable, JSON output, import progress.
+ *
+ * Linked into both executables, so it calls nothing of geo/ (cli_geo.c
+ * does, in the full one only).
+ */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void cli_error(const char *fmt, ...)
@@ -78,30 +86,80 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 	return c;
 }
 
+/* The full executable: $DIMING_FULL, else diming-full in the directory of
+ * the running one (/proc/self/exe: the file itself, wherever a symlink or
+ * $PATH led to it).  Returns 0, or -1 with errno set. */
+static int full_path(char *out, size_t n)
+{
+	const char *env = getenv("DIMING_FULL");
+	char self[PATH_MAX];
+	ssize_t len;
+	char *slash;
+
+	if (env && *env) {
+		if (strlen(env) >= n) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		memcpy(out, env, strlen(env) + 1);
+		return 0;
+	}
+	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (len < 0)
+		return -1;
+	self[len] = '\0';
+	slash = strrchr(self, '/');
+	if (!slash || (size_t)snprintf(out, n, "%.*s/diming-full", (int)(slash - self), self) >= n) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
+int cli_hand_over(struct cli_ctx *ctx)
+{
+	char path[PATH_MAX];
+	struct stat full, self;
+
+	if (full_path(path, sizeof(path)) < 0) {
+		cli_error(_("cannot find the full executable diming-full (set DIMING_FULL): %s"),
+			  strerror(errno));
+		return 3;
+	}
+	/* The light executable named as the full one would run itself for
+	 * ever. */
+	if (stat(path, &full) == 0 && stat("/proc/self/exe", &self) == 0 &&
+	    full.st_dev == self.st_dev && full.st_ino == self.st_ino) {
+		cli_error(_("cannot run the full executable '%s': it is this light one"), path);
+		return 3;
+	}
+	if (ctx->reg_open) {
+		reg_close(&ctx->reg);
+		ctx->reg_open = 0;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	execv(path, ctx->argv);
+	cli_error(_("cannot run the full executable '%s': %s"), path, strerror(errno));
+	return 3;
+}
+
 int cli_open(struct cli_ctx *ctx)
 {
 	struct err e = ERR_INIT;
 
 	if (ctx->reg_open)
 		return 0;
-	if (reg_open(&ctx->reg, ctx->db_path, &e) < 0)
+	if (reg_open(&ctx->reg, ctx->db_path, &e) < 0) {
+		/* A migration: SpatiaLite SQL, which diming-full runs. */
+		if (e.code == ERR_SPATIAL && ctx->light)
+			return cli_hand_over(ctx);
 		return cli_fail(&e);
+	}
 	reg_set_actor(&ctx->reg, ctx->actor);
 	reg_set_command(&ctx->reg, ctx->command_line);
 	ctx->reg_open = 1;
 	return 0;
-}
-
-struct geo_ctx *cli_geo(struct cli_ctx *ctx)
-{
-	struct err e = ERR_INIT;
-
-	if (!ctx->geo) {
-		ctx->geo = geo_ctx_new(&e);
-		if (!ctx->geo)
-			cli_fail(&e);
-	}
-	return ctx->geo;
 }
 
 int cli_write_begin(struct cli_ctx *ctx)

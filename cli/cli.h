@@ -22,6 +22,10 @@ struct cli_ctx {
 	const char *db_path;     /* --db, DIMING_DB or ./diming.sqlite */
 	const char *actor;       /* --as, DIMING_USER or the login name */
 	char command_line[256];  /* for the audit log */
+	char **argv;             /* main's argv, for cli_hand_over; the
+				  * command parses a copy */
+	int light;               /* the light executable: no SpatiaLite,
+				  * GEOS or PROJ */
 	struct reg reg;
 	int reg_open;
 	struct geo_ctx *geo;
@@ -57,11 +61,23 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 	       const struct option *longopts, const char *cmd);
 
 /* Open the registry (once).  Returns 0, or an exit status after printing
- * the error. */
+ * the error.  In the light executable a registry that needs migrating is
+ * handed over to the full one (cli_hand_over). */
 int cli_open(struct cli_ctx *ctx);
 
-/* The geometry context (created on first use).  NULL after printing. */
+/* The light executable (build/diming, ctx->light) serves the commands that
+ * need no geometry and hands every other one over to the full executable:
+ * it execs diming-full (next to itself, or $DIMING_FULL) on the same
+ * command line, so options, output, messages and exit codes are the full
+ * one's.  Call it before printing anything.  Returns only on failure:
+ * prints why and returns 3. */
+int cli_hand_over(struct cli_ctx *ctx);
+
+/* The geometry context (created on first use).  NULL after printing.
+ * cli_geo.c: the full executable only. */
 struct geo_ctx *cli_geo(struct cli_ctx *ctx);
+/* Free it, if one was made. */
+void cli_geo_release(struct cli_ctx *ctx);
 
 /* Writes: open + BEGIN IMMEDIATE; then either cli_write_commit with the
  * audit summary, or cli_write_abort.  Both return an exit status. */
@@ -89,7 +105,8 @@ int cli_import_finish(struct cli_ctx *ctx, const char *summary);
 /* Finish a progress line, if one was drawn. */
 void cli_progress_done(void);
 
-/* The command table (main.c). */
+/* The command table (main.c).  In the light executable the commands it
+ * hands over have no fn. */
 extern const struct cli_command cli_commands[];
 
 /* Commands. */

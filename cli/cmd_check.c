@@ -122,7 +122,7 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 	if (division) {
 		struct reg_division d;
 
-		rc = reg_division_get(&ctx->reg, code, &d, &e);
+		rc = reg_division_lookup(&ctx->reg, code, &d, &e);
 		if (rc < 0)
 			return cli_fail(&e);
 		if (rc == 0) {

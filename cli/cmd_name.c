@@ -548,6 +548,10 @@ int cmd_name(struct cli_ctx *ctx, int argc, char **argv)
 	sub = argv[1];
 	if (!strcmp(sub, "-h") || !strcmp(sub, "--help"))
 		return cli_help(_(usage));
+	/* The light executable serves search only: the others read places
+	 * with reg_place_get, whose AsBinary(geom) is SpatiaLite SQL. */
+	if (ctx->light && strcmp(sub, "search"))
+		return cli_hand_over(ctx);
 	optind = 0;
 	while ((c = cli_getopt(argc - 1, argv + 1, "hj", opts, "name")) != -1) {
 		switch (c) {

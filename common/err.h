@@ -16,7 +16,8 @@ enum err_code {
 	ERR_DB,        /* SQLite / SpatiaLite failed */
 	ERR_GEO,       /* GEOS / PROJ failed */
 	ERR_IO,        /* a file could not be read or written */
-	ERR_NOMEM
+	ERR_NOMEM,
+	ERR_SPATIAL    /* needs SpatiaLite, which this process did not load */
 };
 
 struct err {

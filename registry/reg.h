@@ -4,6 +4,12 @@
  * `init` command), reg_open() opens an existing one and applies any forward
  * migrations.  Transactions belong to the caller (one per user action,
  * begun and ended in cli/); reg_ functions never commit.
+ *
+ * SpatiaLite is loaded into a connection only in a process that asked for
+ * it with reg_spatial_enable() (reg_spatial.c, the one file that calls
+ * libspatialite).  Without it a registry opens as plain SQLite: what runs
+ * no SpatiaLite SQL works, reg_create() and the migrations refuse with
+ * ERR_SPATIAL.  The light executable (build/diming) is such a process.
  */
 #ifndef DIMING_REG_H
 #define DIMING_REG_H
@@ -13,9 +19,12 @@
 
 #include "common/err.h"
 
+struct reg_spatial_hooks;
+
 struct reg {
 	sqlite3 *db;
-	void *sl_cache;      /* SpatiaLite connection cache */
+	const struct reg_spatial_hooks *spatial;   /* NULL: no SpatiaLite */
+	void *spatial_state; /* what spatial->attach returned */
 	char actor[128];     /* who writes: --as, DIMING_USER or the login */
 	char command[256];   /* the command line, for the audit log */
 	int in_tx;
@@ -27,14 +36,35 @@ struct reg {
 /* The schema version this build writes and expects (PRAGMA user_version). */
 int reg_schema_version(void);
 
+/* How a connection gets SpatiaLite: attach loads it into a new connection
+ * and returns its state (NULL on failure); detach frees that state once
+ * the connection is closed. */
+struct reg_spatial_hooks {
+	void *(*attach)(sqlite3 *db);
+	void (*detach)(void *state);
+};
+
+/* Use h on every connection reg_open() and reg_create() make from now on;
+ * NULL for none.  reg_spatial_enable() is the caller an executable wants. */
+void reg_spatial_hooks_set(const struct reg_spatial_hooks *h);
+
+/* reg_spatial.c: load SpatiaLite into every registry connection from now
+ * on.  Call once at start-up, before the first open, in an executable
+ * linked with libspatialite. */
+void reg_spatial_enable(void);
+/* SpatiaLite's version string (links libspatialite, like the above). */
+const char *reg_spatial_version(void);
+
 /* Create a new registry at path: SpatiaLite metadata with the SRIDs the
  * tool needs (4326, 4490, 4491-4554), WAL, the current schema.  Fails with
- * ERR_USAGE if the file exists.  On success r is open; reg_close() it. */
+ * ERR_USAGE if the file exists, ERR_SPATIAL without SpatiaLite.  On
+ * success r is open; reg_close() it. */
 int reg_create(struct reg *r, const char *path, struct err *e);
 
 /* Open an existing registry read-write and migrate it forward.  Fails with
  * ERR_USAGE if there is no file, ERR_DB if it is not a diming registry or
- * is newer than this build. */
+ * is newer than this build, ERR_SPATIAL if it needs a migration and the
+ * process has no SpatiaLite (the migrations run SpatiaLite SQL). */
 int reg_open(struct reg *r, const char *path, struct err *e);
 
 /* Close and free everything; a no-op on a closed or zeroed struct reg.  An

@@ -1,14 +1,14 @@
 /* reg_db.c - opening, creating and migrating the registry file.
  *
- * Owns the connection, SpatiaLite start-up, pragmas, transactions and the
- * config table.  The schema itself (tables per module) lives in
- * reg_schema.c; this file only applies it.
+ * Owns the connection, pragmas, transactions and the config table.  The
+ * schema itself (tables per module) lives in reg_schema.c; this file only
+ * applies it.  SpatiaLite comes in through the hooks reg_spatial.c
+ * installs, so that a process which never installs them does not link
+ * libspatialite.
  */
 #include "registry/reg.h"
 
 #include <sqlite3.h>
-#include <spatialite/gaiageo.h>
-#include <spatialite.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +19,14 @@
 
 /* How long a write waits for another connection's lock. */
 #define BUSY_TIMEOUT_MS 10000
+
+/* The hooks every new connection gets (reg_spatial_hooks_set). */
+static const struct reg_spatial_hooks *spatial_hooks;
+
+void reg_spatial_hooks_set(const struct reg_spatial_hooks *h)
+{
+	spatial_hooks = h;
+}
 
 static int file_exists(const char *path)
 {
@@ -108,9 +116,15 @@ static int connect(struct reg *r, const char *path, int flags, struct err *e)
 	}
 	sqlite3_extended_result_codes(r->db, 1);
 	sqlite3_busy_timeout(r->db, BUSY_TIMEOUT_MS);
-	r->sl_cache = spatialite_alloc_connection();
-	spatialite_set_silent_mode(r->sl_cache);
-	spatialite_init_ex(r->db, r->sl_cache, 0);
+	if (spatial_hooks) {
+		r->spatial_state = spatial_hooks->attach(r->db);
+		if (!r->spatial_state) {
+			err_set(e, ERR_DB, _("cannot open registry '%s': cannot load SpatiaLite"), path);
+			reg_close(r);
+			return -1;
+		}
+		r->spatial = spatial_hooks;
+	}
 	/* Temporary files in memory: with them on disk, a statement that
 	 * changes more than 64 KiB of existing pages writes its statement
 	 * journal to a file, which a bulk load of divisions does for every
@@ -147,6 +161,10 @@ static int migrate(struct reg *r, struct err *e)
 	if (have > reg_schema_version())
 		return err_set(e, ERR_DB,
 			       _("registry schema version %d is newer than this diming (%d)"),
+			       have, reg_schema_version());
+	if (have < reg_schema_version() && !r->spatial)
+		return err_set(e, ERR_SPATIAL,
+			       _("registry schema version %d needs migrating to %d, which needs SpatiaLite"),
 			       have, reg_schema_version());
 	for (i = 0; i < reg_migration_count; i++) {
 		const struct reg_migration *m = &reg_migrations[i];
@@ -200,6 +218,9 @@ int reg_create(struct reg *r, const char *path, struct err *e)
 	memset(r, 0, sizeof(*r));
 	if (file_exists(path))
 		return err_set(e, ERR_USAGE, _("registry '%s' already exists"), path);
+	if (!spatial_hooks)
+		return err_set(e, ERR_SPATIAL, _("cannot create registry '%s': it needs SpatiaLite"),
+			       path);
 	if (connect(r, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, e) < 0)
 		return -1;
 	/* 16 KiB pages (set before WAL, which fixes the page size): a
@@ -260,8 +281,8 @@ void reg_close(struct reg *r)
 			sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close_v2(r->db);
 	}
-	if (r->sl_cache)
-		spatialite_cleanup_ex(r->sl_cache);
+	if (r->spatial)
+		r->spatial->detach(r->spatial_state);
 	memset(r, 0, sizeof(*r));
 }
 

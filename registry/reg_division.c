@@ -20,6 +20,13 @@ static const char sql_get[] =
 	"  d.geom IS NOT NULL, ST_Area(d.geom, 1) / 1e6,"
 	"  (SELECT count(*) FROM division c WHERE c.parent_code = d.code)"
 	" FROM division d WHERE d.code = ?";
+/* sql_get without the geodesic area: plain SQL, which runs without
+ * SpatiaLite (the light executable) and costs no area computation. */
+static const char sql_lookup[] =
+	"SELECT d.code, d.name, d.level, d.parent_code, d.valid_from, d.valid_to,"
+	"  d.geom IS NOT NULL, NULL,"
+	"  (SELECT count(*) FROM division c WHERE c.parent_code = d.code)"
+	" FROM division d WHERE d.code = ?";
 static const char sql_each[] =
 	"SELECT d.code, d.name, d.level, d.parent_code, d.valid_from, d.valid_to,"
 	"  d.geom IS NOT NULL, ST_Area(d.geom, 1) / 1e6,"
@@ -172,8 +179,8 @@ static void row_to_division(sqlite3_stmt *st, struct reg_division *d)
 	d->children = sqlite3_column_int(st, 8);
 }
 
-int reg_division_get(struct reg *r, const char *code, struct reg_division *d,
-		     struct err *e)
+static int get_one(struct reg *r, const char *sql, const char *code, struct reg_division *d,
+		   struct err *e)
 {
 	char norm[13];
 	sqlite3_stmt *st;
@@ -181,7 +188,7 @@ int reg_division_get(struct reg *r, const char *code, struct reg_division *d,
 
 	if (reg_code_normalize(code, norm, e) < 0)
 		return -1;
-	st = reg_prepare(r, sql_get, e);
+	st = reg_prepare(r, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
@@ -196,6 +203,18 @@ int reg_division_get(struct reg *r, const char *code, struct reg_division *d,
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int reg_division_get(struct reg *r, const char *code, struct reg_division *d,
+		     struct err *e)
+{
+	return get_one(r, sql_get, code, d, e);
+}
+
+int reg_division_lookup(struct reg *r, const char *code, struct reg_division *d,
+			struct err *e)
+{
+	return get_one(r, sql_lookup, code, d, e);
 }
 
 int reg_division_each(struct reg *r, const char *parent, enum reg_level level,

@@ -52,7 +52,8 @@ struct reg_division {
 	char valid_from[11];
 	char valid_to[11];
 	int has_geometry;
-	double area_km2;         /* geodesic; NAN without geometry */
+	double area_km2;         /* geodesic; NAN without geometry or from
+	                          * reg_division_lookup */
 	int children;
 };
 
@@ -60,6 +61,11 @@ struct reg_division {
  * found, -1 on error. */
 int reg_division_get(struct reg *r, const char *code, struct reg_division *d,
 		     struct err *e);
+/* reg_division_get without the area (area_km2 is NAN): plain SQL, so it
+ * works on a registry opened without SpatiaLite, and it computes no
+ * geodesic area for the callers that only want the row. */
+int reg_division_lookup(struct reg *r, const char *code, struct reg_division *d,
+			struct err *e);
 
 /* What reg_division_put did with a row. */
 enum reg_put_outcome {

@@ -333,7 +333,7 @@ static void scope_label(struct reg *r, const char *sk, char *out, size_t n)
 		snprintf(out, n, "%s", _("全国"));
 		return;
 	}
-	if (reg_division_get(r, sk, &d, &ignore) == 1)
+	if (reg_division_lookup(r, sk, &d, &ignore) == 1)
 		snprintf(out, n, "%s", d.name);
 	else
 		snprintf(out, n, "%s", sk);

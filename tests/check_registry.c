@@ -1,7 +1,9 @@
 /* check_registry.c - the registry file: create, open, migrate, audit chain,
  * division codes and rows. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "registry/reg.h"
 #include "registry/reg_division.h"
@@ -72,6 +74,46 @@ START_TEST(test_reg_open_migrates_forward)
 	reg_close(&r);
 	ck_assert_int_eq(reg_open(&r, test_path("new.sqlite"), &e), -1);
 	ck_assert(strstr(e.msg, "is newer than this diming") != NULL);
+}
+END_TEST
+
+START_TEST(test_reg_open_without_spatialite_runs_plain_sql_only)
+{
+	struct reg r;
+	struct reg_division d;
+	struct err e = ERR_INIT;
+	const char *p = test_path("plain.sqlite");
+	char sql[64];
+
+	ck_assert_int_eq(reg_create(&r, p, &e), 0);
+	ck_assert_ptr_nonnull(r.spatial);
+	ck_assert_int_eq(reg_exec(&r, "INSERT INTO division(code, name, level)"
+				  " VALUES('440000000000', '广东省', 'province')", &e), 0);
+	reg_close(&r);
+
+	/* The light executable: no hooks. */
+	reg_spatial_hooks_set(NULL);
+	ck_assert_int_eq(reg_open(&r, p, &e), 0);
+	ck_assert_ptr_null(r.spatial);
+	ck_assert_int_eq(test_scalar(&r, "SELECT count(*) FROM division"), 1);
+	ck_assert_int_eq(reg_division_lookup(&r, "44", &d, &e), 1);
+	ck_assert_str_eq(d.name, "广东省");
+	ck_assert_int_eq(reg_division_get(&r, "44", &d, &e), -1);
+	ck_assert_int_eq(e.code, ERR_DB);
+	ck_assert(strstr(e.msg, "no such function: ST_Area") != NULL);
+	/* A migration would run SpatiaLite SQL: refused, nothing changed. */
+	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", reg_schema_version() - 1);
+	ck_assert_int_eq(reg_exec(&r, sql, &e), 0);
+	reg_close(&r);
+	err_clear(&e);
+	ck_assert_int_eq(reg_open(&r, p, &e), -1);
+	ck_assert_int_eq(e.code, ERR_SPATIAL);
+	ck_assert(strstr(e.msg, "needs migrating") != NULL);
+	ck_assert_int_eq(reg_create(&r, test_path("new.sqlite"), &e), -1);
+	ck_assert_int_eq(e.code, ERR_SPATIAL);
+	ck_assert_int_eq(access(test_path("new.sqlite"), F_OK), -1);
+
+	reg_spatial_enable();
 }
 END_TEST
 
@@ -169,6 +211,12 @@ START_TEST(test_reg_division_put_conflict_and_update)
 	ck_assert_str_eq(got.name, "广东");
 	ck_assert(isnan(got.area_km2));
 	ck_assert_int_eq(reg_division_get(&r, "45", &got, &e), 0);
+	memset(&got, 0, sizeof(got));
+	ck_assert_int_eq(reg_division_lookup(&r, "44", &got, &e), 1);
+	ck_assert_str_eq(got.name, "广东");
+	ck_assert_int_eq(got.level, REG_LEVEL_PROVINCE);
+	ck_assert(isnan(got.area_km2));
+	ck_assert_int_eq(reg_division_lookup(&r, "45", &got, &e), 0);
 	reg_close(&r);
 }
 END_TEST
@@ -183,6 +231,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, test_reg_create_has_srids_wal_and_version);
 	tcase_add_test(tc, test_reg_open_missing_and_foreign_files);
 	tcase_add_test(tc, test_reg_open_migrates_forward);
+	tcase_add_test(tc, test_reg_open_without_spatialite_runs_plain_sql_only);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("audit");
 	tcase_set_timeout(tc, 60);

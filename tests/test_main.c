@@ -8,6 +8,7 @@ int main(void)
 	SRunner *sr = srunner_create(test_suite());
 	int failed;
 
+	reg_spatial_enable();
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
