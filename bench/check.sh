@@ -10,7 +10,9 @@
 #     of village names within a county (one rule of ours, no pinyin);
 #   - 1,000 `diming check name` calls of proposed names spread over the
 #     country, each a whole process (start, open, check, print), timed one
-#     by one: median and p99;
+#     by one: median and p99; and the same names checked in one process
+#     by bench/check_bench.c through reg_check_name(), the call the command
+#     makes: the check itself, without process start and registry open;
 #   - the start of a process: a light command (`check --help`, served by
 #     build/diming) against `--version`, which build/diming hands over to
 #     diming-full (SpatiaLite, GEOS, PROJ), and diming-full started alone.
@@ -87,6 +89,14 @@ done <"$work/proposals"
 read -r med p99 < <(stats "$work/check.us")
 printf 'diming check name         %7s ms median, %s ms p99 per call over %d calls (whole process; goal: under 5 ms)\n' \
 	"$med" "$p99" "$k"
+
+# The same proposals checked in one process: the check itself.
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -I"$root" \
+	$(pkg-config --cflags sqlite3) -o "$work/check_bench" "$here/check_bench.c" \
+	"$root/build/libdiming.a" $(pkg-config --libs sqlite3 jansson nettle) -lm
+read -r p50 p99 max cp50 cp99 nn nf < <("$work/check_bench" "$work/reg.sqlite" "$work/proposals")
+printf 'reg_check_name in-process %7s ms median, %s ms p99, %s ms max over %d names (CPU %s / %s ms; %d findings; goal: under 5 ms)\n' \
+	"$p50" "$p99" "$max" "$nn" "$cp50" "$cp99" "$nf"
 
 : >"$work/light.us" && : >"$work/version.us" && : >"$work/full.us"
 times "$work/light.us" 50 "$D" check --help
