@@ -301,8 +301,8 @@ static int set_cache_size(struct reg *r, int n, struct err *e)
 	return reg_exec(r, sql, e);
 }
 
-/* Give a bulk load a cache of BULK_CACHE_KIB; remember the old size. */
-static int grow_cache(struct reg_division_writer *w, struct err *e)
+/* Give a bulk load a cache of BULK_CACHE_KIB; remember the old size to restore. */
+static int set_bulk_cache(struct reg_division_writer *w, struct err *e)
 {
 	sqlite3_stmt *st = reg_prepare(w->r, sql_cache_size, e);
 	int rc;
@@ -352,7 +352,7 @@ struct reg_division_writer *reg_division_writer_new(struct reg *r, struct err *e
 	sqlite3_finalize(w->insert);
 	w->insert = NULL;
 	if (w->bulk && (reg_name_pending_suspend(r, &w->suspended, e) < 0 ||
-			grow_cache(w, e) < 0 || !(w->insert_many = prepare_insert_many(r, e))))
+			set_bulk_cache(w, e) < 0 || !(w->insert_many = prepare_insert_many(r, e))))
 		goto fail;
 	if (!(w->insert = reg_prepare(r, sql_insert, e)) ||
 	    !(w->name = reg_prepare(r, sql_name, e)) ||
