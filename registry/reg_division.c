@@ -38,7 +38,7 @@ static const char sql_insert[] =
 	" VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 /* A bulk load inserts BULK_ROWS rows per statement: a one-row INSERT
  * pays on every row for starting and ending a statement. */
-#define BULK_ROWS 64
+#define BULK_ROWS 256
 static const char sql_insert_many[] =
 	"INSERT INTO division(code, name, level, parent_code, valid_from, valid_to) VALUES";
 static const char sql_insert_tuple[] = "(?, ?, ?, ?, ?, ?)";
