@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static char empty_str[1];
 
@@ -106,4 +107,35 @@ char *buf_detach(struct buf *b)
 const char *buf_str(const struct buf *b)
 {
 	return b->data ? b->data : empty_str;
+}
+
+/* Below this an allocation is an ordinary one. */
+#define HUGE_MIN ((size_t)4 << 20)
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *alloc_huge(size_t n)
+{
+	void *p;
+
+	if (n < HUGE_MIN)
+		return malloc(n ? n : 1);
+	if (posix_memalign(&p, HUGE_PAGE, n) != 0)
+		return NULL;
+	/* Advice only: without transparent huge pages it changes nothing. */
+	madvise(p, n, MADV_HUGEPAGE);
+	return p;
+}
+
+void buf_reserve_huge(struct buf *b, size_t n)
+{
+	char *p;
+
+	if (b->data || n < HUGE_MIN || !(p = alloc_huge(n + 1))) {
+		buf_grow(b, n);
+		return;
+	}
+	b->data = p;
+	b->data[0] = '\0';
+	b->len = 0;
+	b->cap = n + 1;
 }

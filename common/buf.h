@@ -23,6 +23,14 @@ void buf_init(struct buf *b);
 void buf_release(struct buf *b);          /* frees, back to BUF_INIT */
 void buf_clear(struct buf *b);            /* len = 0, keeps memory */
 void buf_grow(struct buf *b, size_t extra);
+/* Room for n bytes in an empty buffer; a large one (a national file read
+ * whole) comes from alloc_huge(). */
+void buf_reserve_huge(struct buf *b, size_t n);
+
+/* malloc() for a large block filled at once (tens of MB): it asks for
+ * transparent huge pages, so that it faults in 2 MiB at a time instead of
+ * 4 KiB, ten times faster to fill here.  free() it; realloc() works. */
+void *alloc_huge(size_t n);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);

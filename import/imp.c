@@ -57,7 +57,7 @@ int imp_read_text(const char *path, const char *encoding, struct buf *out,
 	 * see the end without growing): growing by doubling would copy a
 	 * national file several times over. */
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-		buf_grow(&raw, (size_t)st.st_size + 1);
+		buf_reserve_huge(&raw, (size_t)st.st_size + 1);
 	for (;;) {
 		size_t room;
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
 #include "common/clock.h"
 #include "common/i18n.h"
 #include "common/utf8.h"
@@ -58,9 +59,10 @@ static void codeset_reserve(struct codeset *s, size_t n)
 		t.cap *= 2;
 	if (t.cap == s->cap)
 		return;
-	t.slot = calloc(t.cap, sizeof(uint64_t));
+	t.slot = alloc_huge(t.cap * sizeof(uint64_t));
 	if (!t.slot)
 		abort();
+	memset(t.slot, 0, t.cap * sizeof(uint64_t));
 	for (k = 0; k < s->cap; k++)
 		if (s->slot[k]) {
 			size_t i = code_hash(s->slot[k], t.cap);
@@ -305,8 +307,10 @@ static int load_csv(struct loader *L, struct buf *text, struct err *e)
 	struct imp_csv c;
 	int ccode, cname, cparent, clevel, cfrom, cto, rc;
 	struct where w = { L->path, 0, "" };
+	size_t lines = count_lines(buf_str(text), text->len);
 
-	codeset_reserve(&L->seen, count_lines(buf_str(text), text->len));
+	codeset_reserve(&L->seen, lines);
+	reg_division_writer_reserve(L->w, lines);
 	if (imp_csv_open(&c, L->path, text, e) < 0)
 		return -1;
 	ccode = imp_csv_col(&c, "code");

@@ -498,7 +498,7 @@ static int sort_rows(struct bulk_row *a, size_t n, struct err *e)
 	if (n < 2)
 		return 0;
 	runs = malloc((n + 1) * sizeof(*runs));
-	tmp = malloc(n * sizeof(*tmp));
+	tmp = alloc_huge(n * sizeof(*tmp));
 	if (!runs || !tmp) {
 		free(runs);
 		free(tmp);
@@ -554,6 +554,20 @@ static int flush(struct reg_division_writer *w, struct err *e)
 	}
 	buf_clear(&w->names);
 	return 0;
+}
+
+void reg_division_writer_reserve(struct reg_division_writer *w, size_t n)
+{
+	struct bulk_row *rows;
+
+	if (!w->bulk || w->rows || n < 2)
+		return;
+	if ((rows = alloc_huge(n * sizeof(*rows))) != NULL) {
+		w->rows = rows;
+		w->caprows = n;
+	}
+	/* Names of villages run to some 20 bytes. */
+	buf_reserve_huge(&w->names, n * 24);
 }
 
 int reg_division_put_new(struct reg_division_writer *w, const struct reg_division *d,

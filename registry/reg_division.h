@@ -95,6 +95,9 @@ int reg_division_writer_bulk(const struct reg_division_writer *w);
 int reg_division_writer_finish(struct reg_division_writer *w, struct err *e);
 void reg_division_writer_free(struct reg_division_writer *w);
 
+/* In bulk mode, make room for about n new rows at once (a hint). */
+void reg_division_writer_reserve(struct reg_division_writer *w, size_t n);
+
 /* Insert a division the caller knows is not in the table.  In bulk mode
  * the row is held, written by the writer's next lookup, update or
  * finish: a write error may come from any of those calls. */
