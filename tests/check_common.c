@@ -44,6 +44,40 @@ START_TEST(test_buf_grows_and_detaches)
 }
 END_TEST
 
+START_TEST(test_buf_reserve_huge_then_grows)
+{
+	struct buf b = BUF_INIT;
+	size_t n = (size_t)6 << 20, i;
+	unsigned char *p;
+
+	/* Large: its own aligned block; filled, then grown past it by realloc. */
+	buf_reserve_huge(&b, n);
+	ck_assert_uint_ge(b.cap, n + 1);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_str_eq(buf_str(&b), "");
+	for (i = 0; i < n; i++)
+		buf_addc(&b, (char)('a' + i % 26));
+	buf_adds(&b, "tail");
+	ck_assert_uint_eq(b.len, n + 4);
+	ck_assert_int_eq(b.data[n - 1], 'a' + (n - 1) % 26);
+	ck_assert_str_eq(b.data + n, "tail");
+	buf_release(&b);
+	/* Small: an ordinary buffer. */
+	buf_reserve_huge(&b, 10);
+	buf_adds(&b, "郁南县");
+	ck_assert_str_eq(buf_str(&b), "郁南县");
+	buf_release(&b);
+	p = alloc_huge(n);
+	ck_assert_ptr_nonnull(p);
+	p[0] = 1;
+	p[n - 1] = 2;
+	p = realloc(p, 2 * n);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p[0] + p[n - 1], 3);
+	free(p);
+}
+END_TEST
+
 START_TEST(test_utf8_decode_rejects_bad_sequences)
 {
 	uint32_t cp;
@@ -110,6 +144,7 @@ Suite *test_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("buf");
 	tcase_add_test(tc, test_buf_grows_and_detaches);
+	tcase_add_test(tc, test_buf_reserve_huge_then_grows);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("utf8");
 	tcase_add_test(tc, test_utf8_decode_rejects_bad_sequences);
