@@ -162,28 +162,26 @@ int cli_open(struct cli_ctx *ctx)
 	return 0;
 }
 
-int cli_write_begin(struct cli_ctx *ctx)
+static int write_begin(struct cli_ctx *ctx, int (*begin)(struct reg *, struct err *))
 {
 	struct err e = ERR_INIT;
 	int rc = cli_open(ctx);
 
 	if (rc)
 		return rc;
-	if (reg_begin(&ctx->reg, &e) < 0)
+	if (begin(&ctx->reg, &e) < 0)
 		return cli_fail(&e);
 	return 0;
 }
 
+int cli_write_begin(struct cli_ctx *ctx)
+{
+	return write_begin(ctx, reg_begin);
+}
+
 int cli_write_begin_bulk(struct cli_ctx *ctx)
 {
-	struct err e = ERR_INIT;
-	int rc = cli_open(ctx);
-
-	if (rc)
-		return rc;
-	if (reg_begin_bulk(&ctx->reg, &e) < 0)
-		return cli_fail(&e);
-	return 0;
+	return write_begin(ctx, reg_begin_bulk);
 }
 
 int cli_write_commit(struct cli_ctx *ctx, const char *summary)
