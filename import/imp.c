@@ -113,6 +113,18 @@ int imp_read_text(const char *path, const char *encoding, struct buf *out,
 	return 0;
 }
 
+size_t imp_count_newlines(const struct buf *text)
+{
+	const char *s = buf_str(text), *end = s + text->len;
+	size_t n = 0;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
 const char *imp_sniff_format(const char *path, const char *data)
 {
 	const char *dot = strrchr(path, '.');

@@ -33,6 +33,10 @@ void imp_progress(const struct imp_opts *o, long rows);
 int imp_read_text(const char *path, const char *encoding, struct buf *out,
 		  struct err *e);
 
+/* The newlines in text: a CSV file's rows, header included, as a size
+ * hint for a load. */
+size_t imp_count_newlines(const struct buf *text);
+
 /* "csv" or "geojson" from the file name, else from the first non-blank
  * byte of data ('{' means GeoJSON). */
 const char *imp_sniff_format(const char *path, const char *data);

@@ -290,24 +290,12 @@ static int make_division(struct reg_division *d, const char *code, const char *n
 	return 0;
 }
 
-static size_t count_lines(const char *s, size_t n)
-{
-	const char *end = s + n;
-	size_t lines = 1;
-
-	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-		lines++;
-		s++;
-	}
-	return lines;
-}
-
 static int load_csv(struct loader *L, struct buf *text, struct err *e)
 {
 	struct imp_csv c;
 	int ccode, cname, cparent, clevel, cfrom, cto, rc;
 	struct where w = { L->path, 0, "" };
-	size_t lines = count_lines(buf_str(text), text->len);
+	size_t lines = imp_count_newlines(text) + 1;
 
 	codeset_reserve(&L->seen, lines);
 	reg_division_writer_reserve(L->w, lines);

@@ -693,19 +693,6 @@ static int load_geojson(struct loader *L, const struct buf *text, struct err *e)
 	return rc;
 }
 
-/* Lines in the text: the rows a CSV file will put, near enough. */
-static long count_lines(const struct buf *text)
-{
-	const char *s = buf_str(text), *end = s + text->len;
-	long n = 0;
-
-	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-		n++;
-		s++;
-	}
-	return n;
-}
-
 int imp_names(struct reg *r, struct geo_ctx *g, const char *path, const char *s_srs,
 	      const struct imp_opts *o, struct imp_names_result *res, struct err *e)
 {
@@ -744,7 +731,7 @@ int imp_names(struct reg *r, struct geo_ctx *g, const char *path, const char *s_
 		goto out;
 	}
 	geojson = !strcmp(imp_sniff_format(path, buf_str(&text)), "geojson");
-	if (reg_name_batch_begin(r, geojson ? 0 : count_lines(&text), e) < 0) {
+	if (reg_name_batch_begin(r, geojson ? 0 : (long)imp_count_newlines(&text), e) < 0) {
 		rc = -1;
 		goto out;
 	}
