@@ -99,34 +99,48 @@ static int is_street_modifier(uint32_t cp)
 	return 0;
 }
 
+/* Lowercase pinyin letters with a tone mark, and ü, to their plain
+ * letter (ü as v); then the syllabic nasals ń ň ǹ ḿ, which the romanizer
+ * writes but a search query does not carry. */
+static const struct {
+	uint32_t cp;
+	char c;
+} tone_marks[] = {
+	{ 0x101, 'a' }, { 0xE1, 'a' }, { 0x1CE, 'a' }, { 0xE0, 'a' },
+	{ 0x113, 'e' }, { 0xE9, 'e' }, { 0x11B, 'e' }, { 0xE8, 'e' }, { 0xEA, 'e' },
+	{ 0x12B, 'i' }, { 0xED, 'i' }, { 0x1D0, 'i' }, { 0xEC, 'i' },
+	{ 0x14D, 'o' }, { 0xF3, 'o' }, { 0x1D2, 'o' }, { 0xF2, 'o' },
+	{ 0x16B, 'u' }, { 0xFA, 'u' }, { 0x1D4, 'u' }, { 0xF9, 'u' },
+	{ 0xFC, 'v' }, { 0x1D6, 'v' }, { 0x1D8, 'v' }, { 0x1DA, 'v' }, { 0x1DC, 'v' },
+	{ 0x144, 'n' }, { 0x148, 'n' }, { 0x1F9, 'n' }, { 0x1E3F, 'm' },
+};
+#define TONE_VOWELS 26      /* the entries before the nasals */
+_Static_assert(sizeof(tone_marks) / sizeof(tone_marks[0]) == TONE_VOWELS + 4,
+	       "tone_marks: the vowels, then the four nasals");
+
+/* The plain letter of a toned one among the first n entries; 0 if none. */
+static char untoned(uint32_t cp, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tone_marks[i].cp == cp)
+			return tone_marks[i].c;
+	return 0;
+}
+
 /* Append a toned lowercase syllable without its tone marks, ü as v. */
 static void toneless(const char *syl, struct buf *out)
 {
-	static const struct {
-		uint32_t cp;
-		char c;
-	} marks[] = {
-		{ 0x101, 'a' }, { 0xE1, 'a' }, { 0x1CE, 'a' }, { 0xE0, 'a' },
-		{ 0x113, 'e' }, { 0xE9, 'e' }, { 0x11B, 'e' }, { 0xE8, 'e' }, { 0xEA, 'e' },
-		{ 0x12B, 'i' }, { 0xED, 'i' }, { 0x1D0, 'i' }, { 0xEC, 'i' },
-		{ 0x14D, 'o' }, { 0xF3, 'o' }, { 0x1D2, 'o' }, { 0xF2, 'o' },
-		{ 0x16B, 'u' }, { 0xFA, 'u' }, { 0x1D4, 'u' }, { 0xF9, 'u' },
-		{ 0xFC, 'v' }, { 0x1D6, 'v' }, { 0x1D8, 'v' }, { 0x1DA, 'v' }, { 0x1DC, 'v' },
-		{ 0x144, 'n' }, { 0x148, 'n' }, { 0x1F9, 'n' }, { 0x1E3F, 'm' },
-	};
-	size_t n = strlen(syl), pos = 0, m, i;
+	size_t n = strlen(syl), pos = 0, m;
 	uint32_t cp;
+	char c;
 
 	while (pos < n && (m = utf8_decode(syl + pos, n - pos, &cp))) {
-		if (cp < 0x80) {
+		if (cp < 0x80)
 			buf_addc(out, (char)cp);
-		} else {
-			for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-				if (marks[i].cp == cp) {
-					buf_addc(out, marks[i].c);
-					break;
-				}
-		}
+		else if ((c = untoned(cp, sizeof(tone_marks) / sizeof(tone_marks[0]))))
+			buf_addc(out, c);
 		pos += m;
 	}
 }
@@ -905,19 +919,9 @@ static const char sql_by_id[] =
  * marks dropped, ü as v; Chinese text is read by the romanizer. */
 static int pinyin_query(const char *q, int initials, struct buf *out, struct err *e)
 {
-	static const struct {
-		uint32_t cp;
-		char c;
-	} marks[] = {
-		{ 0x101, 'a' }, { 0xE1, 'a' }, { 0x1CE, 'a' }, { 0xE0, 'a' },
-		{ 0x113, 'e' }, { 0xE9, 'e' }, { 0x11B, 'e' }, { 0xE8, 'e' }, { 0xEA, 'e' },
-		{ 0x12B, 'i' }, { 0xED, 'i' }, { 0x1D0, 'i' }, { 0xEC, 'i' },
-		{ 0x14D, 'o' }, { 0xF3, 'o' }, { 0x1D2, 'o' }, { 0xF2, 'o' },
-		{ 0x16B, 'u' }, { 0xFA, 'u' }, { 0x1D4, 'u' }, { 0xF9, 'u' },
-		{ 0xFC, 'v' }, { 0x1D6, 'v' }, { 0x1D8, 'v' }, { 0x1DA, 'v' }, { 0x1DC, 'v' },
-	};
-	size_t n = strlen(q), pos = 0, m, i;
+	size_t n = strlen(q), pos = 0, m;
 	uint32_t cp;
+	char c;
 
 	buf_clear(out);
 	while (pos < n) {
@@ -935,15 +939,10 @@ static int pinyin_query(const char *q, int initials, struct buf *out, struct err
 		else if ((cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
 			 (cp >= 0x1CD && cp <= 0x1DC && (cp & 1)))
 			cp += 1;
-		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
 			buf_addc(out, (char)cp);
-		} else {
-			for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-				if (marks[i].cp == cp) {
-					buf_addc(out, marks[i].c);
-					break;
-				}
-		}
+		else if ((c = untoned(cp, TONE_VOWELS)))
+			buf_addc(out, c);
 		pos += m;
 	}
 	return 0;
