@@ -38,19 +38,17 @@ static const char sql_pending_any[] = "SELECT 1 FROM name_pending LIMIT 1";
  * id 0 for "all of them" (reg_name_index_mark_all: one row, not one per
  * division, after a national load). */
 static const char sql_pending_count[] =
-	"SELECT CASE WHEN EXISTS (SELECT 1 FROM name_pending WHERE division_id = 0)"
-	" THEN (SELECT count(*) FROM division) ELSE (SELECT count(*) FROM name_pending) END";
+	"SELECT s.all_stale, CASE WHEN s.all_stale THEN (SELECT count(*) FROM division)"
+	" ELSE (SELECT count(*) FROM name_pending) END"
+	" FROM (SELECT EXISTS (SELECT 1 FROM name_pending WHERE division_id = 0) AS all_stale) s";
 static const char sql_pending[] =
 	"SELECT p.division_id, d.code, d.name, d.level, d.valid_to FROM name_pending p"
-	" LEFT JOIN division d ON d.id = p.division_id"
-	" WHERE NOT EXISTS (SELECT 1 FROM name_pending WHERE division_id = 0)"
-	" ORDER BY p.division_id";
+	" LEFT JOIN division d ON d.id = p.division_id ORDER BY p.division_id";
 /* All stale: the deleted ones noted, then every division. */
 static const char sql_pending_all[] =
 	"SELECT p.division_id, NULL, NULL, NULL, NULL FROM name_pending p"
 	" WHERE p.division_id <> 0 AND NOT EXISTS (SELECT 1 FROM division d WHERE d.id = p.division_id)"
 	" UNION ALL SELECT d.id, d.code, d.name, d.level, d.valid_to FROM division d";
-static const char sql_pending_all_any[] = "SELECT 1 FROM name_pending WHERE division_id = 0";
 static const char sql_pending_clear[] = "DELETE FROM name_pending";
 static const char sql_mark_all[] = "INSERT OR IGNORE INTO name_pending VALUES (0)";
 static const char sql_pending_trigger[] =
@@ -759,7 +757,7 @@ int reg_name_index_sync(struct reg *r, long *count, struct err *e)
 	sqlite3_stmt *st = NULL, *del = NULL;
 	long long pending = 0;
 	long n = 0;
-	int rc = reg_name_index_pending(r, e), bulk;
+	int rc = reg_name_index_pending(r, e), bulk, all = 0;
 
 	if (count)
 		*count = 0;
@@ -768,8 +766,10 @@ int reg_name_index_sync(struct reg *r, long *count, struct err *e)
 	st = reg_prepare(r, sql_pending_count, e);
 	if (!st)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		pending = sqlite3_column_int64(st, 0);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		all = sqlite3_column_int(st, 0);
+		pending = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_finalize(st);
 	bulk = pending >= BULK_ROWS;
 	if (writer_init(&w, r, bulk, e) < 0)
@@ -780,13 +780,7 @@ int reg_name_index_sync(struct reg *r, long *count, struct err *e)
 		return -1;
 	}
 	rc = 0;
-	st = reg_prepare(r, sql_pending_all_any, e);
-	if (st) {
-		int all = sqlite3_step(st) == SQLITE_ROW;
-
-		sqlite3_finalize(st);
-		st = reg_prepare(r, all ? sql_pending_all : sql_pending, e);
-	}
+	st = reg_prepare(r, all ? sql_pending_all : sql_pending, e);
 	del = reg_prepare(r, "SELECT id, name FROM name_index WHERE src = 'd' AND ref = ?", e);
 	if (!st || !del)
 		rc = -1;
